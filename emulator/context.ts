@@ -1,0 +1,106 @@
+/** Types shared by the server and the route modules. */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { HashCost, TokenFormat } from './crypto.js';
+import type { Store, User } from './store.js';
+import type { Body, Json } from './validate.js';
+
+export type VerificationFlow = 'required' | 'optional' | 'disabled';
+
+export interface RateLimit { max: number; windowSeconds: number }
+
+/** What `PUT /__emulator/config` may change at run time. */
+export interface RuntimeConfig {
+  verificationFlow: VerificationFlow;
+  loginOnEmailVerification: boolean;
+  accessTokenLifetimeSeconds: number;
+  verificationTokenLifetimeSeconds: number;
+  resetTokenLifetimeSeconds: number;
+  deleteTokenLifetimeSeconds: number;
+  passwordMinLength: number;
+  /** Per client IP and endpoint group (login, register, forgot password, availability); `false` turns it off. */
+  rateLimit: RateLimit | false;
+  /** Consecutive failed logins per identifier before a temporary lock (answered as 429 + Retry-After); 0 = off. */
+  lockoutThreshold: number;
+  lockoutSeconds: number;
+  /** Allowed CORS origins for the Auth API and the controls: exact origins, or `loopback` for any local origin. */
+  corsOrigins: string[];
+  /** Shifts the emulator's clock (token expiry tests). */
+  clockOffsetSeconds: number;
+  /** Test-only: refuse `access_token` in the query string (tokens must come as `Authorization: Bearer`). */
+  rejectQueryTokens: boolean;
+  tokenFormat: TokenFormat;
+  /** The captcha response the register-by-captcha endpoint accepts (a documented test token). */
+  captchaTestToken: string;
+}
+
+export interface EmulatorOptions extends Partial<RuntimeConfig> {
+  apiKey?: string;
+  apiSecret?: string;
+  hashCost?: HashCost;
+  dataFile?: string;
+  /** Body size limit in bytes (default 64 KiB). */
+  bodyLimit?: number;
+  /** Replaces the captcha check: return true to accept. */
+  verifyCaptcha?: (token: string) => boolean | Promise<boolean>;
+  /** fastify logger option; default off. */
+  logger?: boolean;
+}
+
+export interface Fault {
+  path: string;
+  method?: string;
+  status?: number;
+  body?: Json;
+  retryAfter?: number | string;
+  delayMs?: number;
+  drop?: boolean;
+  times?: number;
+}
+
+/** Everything a route handler needs. */
+export interface Emu {
+  apiKey: string;
+  apiSecret: string;
+  hashCost: HashCost;
+  config: RuntimeConfig;
+  store: Store;
+  faults: Fault[];
+  now(): number;
+  isCommonPassword(p: string): boolean;
+  verifyCaptcha(token: string): Promise<boolean>;
+  /** Hashes a password at the configured cost. */
+  hash(password: string): Promise<string>;
+  /** A hash to verify against when the user does not exist, so both paths cost the same (E1-08). */
+  dummyHash: Promise<string>;
+  /** Records an email in the outbox. `link` is built from the caller's URL plus vtype/vtoken. */
+  send(kind: 'verification' | 'reset' | 'delete' | 'welcome', to: string, subject: string, link: string | null, token: string | null): void;
+  /** Schedules a save of the data file (when one is configured). */
+  changed(): void;
+  /** Rate-limit windows by `group|ip`, failed-login counters by identifier, and the request log. */
+  rate: Map<string, { count: number; resetAt: number }>;
+  lockouts: Map<string, { fails: number; lockedUntil: number; locks: number }>;
+  requests: RequestRecord[];
+}
+
+export interface RequestRecord { Method: string; Url: string; Authorization: boolean; Origin: string | null; Time: string }
+
+export interface Req {
+  raw: FastifyRequest;
+  reply: FastifyReply;
+  /** A query parameter by case-insensitive name; empty values count as absent. */
+  q(name: string): string | undefined;
+  body: Body;
+  /** The user of the access token (Bearer header or `access_token` query); 1060 / 905 / 906 otherwise. */
+  user(): User;
+  token(): string;
+}
+
+export type Handler = (req: Req) => Json | Promise<Json>;
+
+export type RouteKind = 'auth' | 'manage' | 'control' | 'open';
+
+export interface RouteDef { method: 'GET' | 'POST' | 'PUT' | 'DELETE'; path: string; kind: RouteKind; handler: Handler; group?: string }
+
+export type Register = (def: RouteDef) => void;
+
+export type App = FastifyInstance;

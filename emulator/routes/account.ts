@@ -1,0 +1,172 @@
+/** The Account API (API secret): /identity/v2/manage/account*. Never reachable from browsers (no CORS). */
+import type { Emu, Register, Req } from '../context.js';
+import { makeSott } from '../crypto.js';
+import { fail, invalid } from '../errors.js';
+import { parseProfileUpdate } from '../profile.js';
+import type { User } from '../store.js';
+import { checkPassword, emailFrom, emailFromQuery, normEmail } from '../validate.js';
+import { isTrue, parseEmailList, primaryEmail, profileOf, sendTokenMail, touch } from './common.js';
+
+const M = '/identity/v2/manage/account';
+
+export function accountRoutes(route: Register, emu: Emu): void {
+  const { store } = emu;
+  const byUid = (req: Req): User => {
+    const uid = (req.raw.params as Record<string, string>).uid ?? req.q('uid');
+    const user = uid && uid.length <= 64 ? store.get(uid) : undefined;
+    if (!user) fail(938);
+    return user;
+  };
+
+  route({ method: 'POST', path: M, kind: 'manage', handler: async (req) => {
+    const emails = parseEmailList(req.body, true)!;
+    const password = req.body.has('Password')
+      ? checkPassword(req.body.raw('Password'), emu.config.passwordMinLength, 'Password', emu.isCommonPassword)
+      : null;
+    const verified = req.body.bool('EmailVerified') ?? false;
+    const userName = req.body.str('UserName', 'UserName', { max: 64 });
+    const phone = req.body.str('PhoneId', 'PhoneId', { max: 20 });
+    if (phone && !/^\+?[0-9]{5,15}$/.test(phone)) invalid(['PhoneId', 'The PhoneId field must be a valid phone number.']);
+    const fields = parseProfileUpdate(req.body, false);
+    const taken = () => {
+      for (const e of emails) if (store.userByEmail(e.Value)) fail(936);
+      if (userName && store.userByUserName(userName)) fail(1017);
+      if (phone && store.userByPhone(phone)) invalid(['PhoneId', 'The PhoneId is already registered.']);
+    };
+    taken();
+    const hash = password === null ? null : await emu.hash(password);
+    taken();
+    const user = store.newUser(emu.now(), {
+      emails: emails.map((e) => ({ ...e, Verified: verified })), passwordHash: hash, UserName: userName ?? null,
+      PhoneId: phone ?? null, fields, LastPasswordChangeDate: hash ? new Date(emu.now()).toISOString() : null,
+    });
+    store.put(user);
+    return profileOf(req, user);
+  } });
+
+  route({ method: 'GET', path: M, kind: 'manage', handler: (req) => {
+    const email = req.q('email'), userName = req.q('username'), phone = req.q('phone');
+    let user: User | undefined;
+    if (email !== undefined) user = store.userByEmail(emailFromQuery(email));
+    else if (userName !== undefined) user = store.userByUserName(userName);
+    else if (phone !== undefined) user = store.userByPhone(phone);
+    else fail(908, 'One of email, username or phone is a required parameter.');
+    if (!user) fail(938);
+    return profileOf(req, user);
+  } });
+
+  route({ method: 'DELETE', path: M, kind: 'manage', handler: (req) => {
+    const user = store.userByEmail(emailFromQuery(req.q('email')));
+    if (!user) fail(938);
+    store.delete(user.Uid);
+    return { IsDeleted: true, RecordsDeleted: 1 };
+  } });
+
+  route({ method: 'GET', path: `${M}/sott`, kind: 'manage', handler: (req) => {
+    const minutes = Math.min(Math.max(Number(req.q('timedifference') ?? 10) || 10, 1), 1440);
+    const start = new Date(emu.now());
+    const end = new Date(start.getTime() + minutes * 60_000);
+    return { Sott: makeSott(emu.apiKey, emu.apiSecret, start, end), ExpiryTime: end.toISOString() };
+  } });
+
+  route({ method: 'GET', path: `${M}/access_token`, kind: 'manage', handler: (req) => {
+    const user = byUid(req);
+    return store.issueAccessToken(user.Uid, emu.now(), emu.config.accessTokenLifetimeSeconds, emu.config.tokenFormat);
+  } });
+
+  route({ method: 'POST', path: `${M}/verify/token`, kind: 'manage', handler: (req) => {
+    const email = emailFrom(req.body, 'email');
+    const user = store.userByEmail(email);
+    if (!user) fail(1023);
+    const entry = user.emails.find((e) => normEmail(e.Value) === normEmail(email))!;
+    if (entry.Verified) fail(1126);
+    const token = store.issueOneTime('verification', user.Uid, entry.Value, emu.now(), emu.config.verificationTokenLifetimeSeconds);
+    return { VerificationToken: token, expires_in: new Date(emu.now() + emu.config.verificationTokenLifetimeSeconds * 1000).toISOString() };
+  } });
+
+  route({ method: 'POST', path: `${M}/forgot/token`, kind: 'manage', handler: (req) => {
+    const email = emailFrom(req.body, 'email');
+    const user = store.userByEmail(email);
+    if (!user) fail(1023);
+    const token = isTrue(req.q('sendemail'))
+      ? sendTokenMail(emu, req, 'reset', user, email)
+      : store.issueOneTime('reset', user.Uid, email, emu.now(), emu.config.resetTokenLifetimeSeconds);
+    return { ForgotToken: token, IdentityProviders: [] };
+  } });
+
+  route({ method: 'GET', path: `${M}/:uid`, kind: 'manage', handler: (req) => profileOf(req, byUid(req)) });
+
+  route({ method: 'PUT', path: `${M}/:uid`, kind: 'manage', handler: (req) => {
+    const user = byUid(req);
+    if (!req.body.present) fail(1079);
+    const isActive = req.body.bool('IsActive');
+    const locked = req.body.bool('IsLoginLocked');
+    const verified = req.body.bool('EmailVerified');
+    const userName = req.body.str('UserName', 'UserName', { max: 64 });
+    if (userName && store.userByUserName(userName) && store.userByUserName(userName)!.Uid !== user.Uid) fail(1017);
+    const fields = parseProfileUpdate(req.body, /^true$/i.test(req.q('nullsupport') ?? ''));
+    const sqa = req.body.raw('securityquestionanswer');
+    if (sqa !== undefined) {
+      if (!sqa || typeof sqa !== 'object' || Array.isArray(sqa)) invalid(['securityquestionanswer', 'The securityquestionanswer field must be an object.']);
+      for (const [qid, a] of Object.entries(sqa)) {
+        if (typeof a !== 'string' || !a) invalid(['securityquestionanswer', 'Each answer must be a non-empty string.']);
+        user.securityAnswers[qid.slice(0, 64)] = a.normalize('NFC').toLowerCase();
+      }
+    }
+    Object.assign(user.fields, fields);
+    if (isActive !== undefined) user.IsActive = isActive;
+    if (locked !== undefined) user.IsLoginLocked = locked;
+    if (verified !== undefined) primaryEmail(user).Verified = verified;
+    if (userName) user.UserName = userName;
+    store.put(user);
+    touch(emu, user);
+    return profileOf(req, user);
+  } });
+
+  route({ method: 'DELETE', path: `${M}/:uid`, kind: 'manage', handler: (req) => {
+    store.delete(byUid(req).Uid);
+    return { IsDeleted: true };
+  } });
+
+  route({ method: 'PUT', path: `${M}/:uid/password`, kind: 'manage', handler: async (req) => {
+    const user = byUid(req);
+    const password = checkPassword(req.body.raw('password'), emu.config.passwordMinLength, 'Password', emu.isCommonPassword);
+    user.passwordHash = await emu.hash(password);
+    user.LastPasswordChangeDate = new Date(emu.now()).toISOString();
+    touch(emu, user);
+    return { PasswordHash: user.passwordHash };
+  } });
+
+  route({ method: 'GET', path: `${M}/:uid/password`, kind: 'manage', handler: (req) => ({ PasswordHash: byUid(req).passwordHash }) });
+
+  route({ method: 'PUT', path: `${M}/:uid/email`, kind: 'manage', handler: (req) => {
+    const user = byUid(req);
+    const emails = parseEmailList(req.body, true)!;
+    for (const e of emails) {
+      const owner = store.userByEmail(e.Value);
+      if (owner && owner.Uid !== user.Uid) fail(936);
+    }
+    for (const e of emails) {
+      const existing = user.emails.find((x) => normEmail(x.Value) === normEmail(e.Value));
+      if (existing) { existing.Type = e.Type === 'Primary' ? existing.Type : e.Type; continue; }
+      // Addresses added by the site's backend count as verified (the site vouches for them).
+      user.emails.push({ Type: e.Type === 'Primary' && user.emails.some((x) => x.Type === 'Primary') ? 'Secondary' : e.Type, Value: e.Value, Verified: true });
+    }
+    store.put(user);
+    touch(emu, user);
+    return profileOf(req, user);
+  } });
+
+  route({ method: 'DELETE', path: `${M}/:uid/email`, kind: 'manage', handler: (req) => {
+    const user = byUid(req);
+    const email = emailFrom(req.body, 'email');
+    const i = user.emails.findIndex((e) => normEmail(e.Value) === normEmail(email));
+    if (i < 0) fail(1023);
+    if (user.emails.length === 1) fail(1005);
+    const [removed] = user.emails.splice(i, 1);
+    if (removed!.Type === 'Primary') user.emails[0]!.Type = 'Primary';
+    store.put(user);
+    touch(emu, user);
+    return profileOf(req, user);
+  } });
+}

@@ -1,0 +1,111 @@
+/** Helpers shared by the Auth and Account routes. */
+import type { Emu, Req } from '../context.js';
+import { fail, invalid } from '../errors.js';
+import { project, publicProfile } from '../profile.js';
+import type { EmailEntry, OneTimeKind, User } from '../store.js';
+import { isEmail, normEmail, type Body, type Json } from '../validate.js';
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * Builds an emailed link from the caller's URL (`verificationurl`, `resetpasswordurl`, `deleteurl`) plus `vtype` and
+ * `vtoken`. The URL must be absolute http(s) on an allowed origin (the CORS allowlist), never `javascript:` or CRLF.
+ */
+export function buildLink(emu: Emu, base: string | undefined, param: string, vtype: string, token: string): string | null {
+  if (!base) return null;
+  let url: URL;
+  try {
+    if (/[\r\n\0]/.test(base)) throw new Error('control characters');
+    url = new URL(base);
+  } catch {
+    fail(908, `The ${param} parameter is not a valid URL.`);
+  }
+  const allowed = (url.protocol === 'http:' || url.protocol === 'https:') &&
+    emu.config.corsOrigins.some((o) => (o === 'loopback' ? LOOPBACK.has(url.hostname) : o === url.origin));
+  if (!allowed) fail(908, `The ${param} parameter must point to an allowed domain.`);
+  url.searchParams.set('vtype', vtype);
+  url.searchParams.set('vtoken', token);
+  return url.toString();
+}
+
+const SUBJECTS = {
+  verification: 'Verify your email address',
+  reset: 'Reset your password',
+  delete: 'Confirm the deletion of your account',
+} as const;
+const VTYPES = { verification: 'emailverification', reset: 'reset', delete: 'deleteuser' } as const;
+const PARAMS = { verification: 'verificationurl', reset: 'resetpasswordurl', delete: 'deleteurl' } as const;
+
+/** Issues a one-time token and "sends" it; returns the token. */
+export function sendTokenMail(emu: Emu, req: Req | null, kind: OneTimeKind, user: User, email: string, urlOverride?: string): string {
+  const lifetime = kind === 'verification' ? emu.config.verificationTokenLifetimeSeconds
+    : kind === 'reset' ? emu.config.resetTokenLifetimeSeconds : emu.config.deleteTokenLifetimeSeconds;
+  const base = urlOverride ?? req?.q(PARAMS[kind]) ?? (kind === 'verification' ? req?.q('url') : undefined);
+  // Validate the URL before issuing anything, so a bad URL changes nothing.
+  buildLink(emu, base, PARAMS[kind], VTYPES[kind], 'x');
+  const token = emu.store.issueOneTime(kind, user.Uid, email, emu.now(), lifetime);
+  emu.send(kind, email, SUBJECTS[kind], buildLink(emu, base, PARAMS[kind], VTYPES[kind], token), token);
+  return token;
+}
+
+/** Validates a link token: 973 unknown, 974 used, 975 expired (delete tokens: always 1119). */
+export function takeOneTime(emu: Emu, token: string | undefined, kind: OneTimeKind): { uid: string; email: string; user: User } {
+  const what = kind === 'reset' ? 'password reset' : 'email verification';
+  const texts: Record<number, string> = {
+    973: `The ${what} link is invalid.`, 974: `The ${what} link has already been used.`, 975: `The ${what} link has expired, please request a new one.`,
+  };
+  const bad = (code: number) => (kind === 'delete' ? fail(1119) : fail(code, texts[code]));
+  if (!token || token.length > 200) bad(973);
+  const t = emu.store.findOneTime(token!, kind);
+  if (!t) bad(973);
+  if (t!.usedAt !== null) bad(974);
+  if (t!.expiresAt <= emu.now()) bad(975);
+  const user = emu.store.get(t!.uid);
+  if (!user) bad(973);
+  t!.usedAt = emu.now();
+  return { uid: t!.uid, email: t!.email, user: user! };
+}
+
+/** Reads `Email: [{Type, Value}]`: 1201 type missing, 1202 duplicate, 1203 two Primary, 1038 bad address. */
+export function parseEmailList(body: Body, required: boolean): { Type: string; Value: string }[] | undefined {
+  const v = body.raw('Email');
+  if (v === undefined || v === null) {
+    if (required) invalid(['Email', 'The Email field is required.']);
+    return undefined;
+  }
+  if (!Array.isArray(v) || v.length === 0 || v.length > 10) invalid(['Email', 'The Email field must be a list of {Type, Value}.']);
+  const seen = new Set<string>();
+  const out = v.map((item) => {
+    if (!item || typeof item !== 'object' || Array.isArray(item)) invalid(['Email', 'The Email field must be a list of {Type, Value}.']);
+    const o = new Map(Object.entries(item).map(([k, x]) => [k.toLowerCase(), x]));
+    const type = o.get('type'), value = o.get('value');
+    if (typeof type !== 'string' || !type) fail(1201);
+    if (typeof value !== 'string' || !isEmail(value)) fail(1038);
+    const norm = normEmail(value);
+    if (seen.has(norm)) fail(1202);
+    seen.add(norm);
+    return { Type: /^primary$/i.test(type) ? 'Primary' : /^secondary$/i.test(type) ? 'Secondary' : type, Value: value.normalize('NFC') };
+  });
+  if (out.filter((e) => e.Type === 'Primary').length > 1) fail(1203);
+  if (!out.some((e) => e.Type === 'Primary')) out[0]!.Type = 'Primary';
+  return out;
+}
+
+export const profileOf = (req: Req, user: User): Json => project(publicProfile(user), req.q('fields'));
+
+export function loginResponse(emu: Emu, req: Req, user: User): Json {
+  const tokens = emu.store.issueAccessToken(user.Uid, emu.now(), emu.config.accessTokenLifetimeSeconds, emu.config.tokenFormat);
+  return project({ Profile: publicProfile(user), ...tokens }, req.q('fields'));
+}
+
+export const primaryEmail = (u: User): EmailEntry => u.emails.find((e) => e.Type === 'Primary') ?? u.emails[0]!;
+
+export function touch(emu: Emu, user: User): void {
+  user.ModifiedDate = new Date(emu.now()).toISOString();
+}
+
+/** True when the truthy flag is in a comma-separated `options` query value (e.g. PreventVerificationEmail). */
+export const hasOption = (req: Req, name: string): boolean =>
+  (req.q('options') ?? '').split(',').some((o) => o.trim().toLowerCase() === name.toLowerCase());
+
+export const isTrue = (v: string | undefined): boolean => v !== undefined && /^(true|1)$/i.test(v);

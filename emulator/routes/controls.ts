@@ -1,0 +1,112 @@
+/**
+ * Emulator-only controls under /__emulator/ (not part of LoginRadius): reset, outbox, config, faults, request log.
+ * They need no key: the emulator is a local development backend bound to 127.0.0.1.
+ */
+import type { Emu, Fault, Register, RuntimeConfig } from '../context.js';
+import { fail, invalid } from '../errors.js';
+import { normEmail, type Json } from '../validate.js';
+
+const C = '/__emulator';
+
+type Checker = (v: unknown) => boolean;
+const int = (min: number, max: number): Checker => (v) => Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
+const CONFIG_TYPES: Record<keyof RuntimeConfig, Checker> = {
+  verificationFlow: (v) => v === 'required' || v === 'optional' || v === 'disabled',
+  loginOnEmailVerification: (v) => typeof v === 'boolean',
+  accessTokenLifetimeSeconds: int(1, 90 * 24 * 3600),
+  verificationTokenLifetimeSeconds: int(1, 30 * 24 * 3600),
+  resetTokenLifetimeSeconds: int(1, 30 * 24 * 3600),
+  deleteTokenLifetimeSeconds: int(1, 30 * 24 * 3600),
+  passwordMinLength: int(1, 128),
+  rateLimit: (v) => v === false || (!!v && typeof v === 'object' && int(1, 1e6)((v as Record<string, unknown>).max) && int(1, 86400)((v as Record<string, unknown>).windowSeconds)),
+  lockoutThreshold: int(0, 100),
+  lockoutSeconds: int(1, 900),
+  corsOrigins: (v) => Array.isArray(v) && v.length <= 50 && v.every((o) => typeof o === 'string' && o.length < 200),
+  clockOffsetSeconds: int(-10 * 365 * 86400, 10 * 365 * 86400),
+  rejectQueryTokens: (v) => typeof v === 'boolean',
+  tokenFormat: (v) => v === 'opaque' || v === 'uuid' || v === 'long',
+  captchaTestToken: (v) => typeof v === 'string' && v.length > 0 && v.length < 200,
+};
+
+export function controlRoutes(route: Register, emu: Emu, startConfig: RuntimeConfig): void {
+  route({ method: 'GET', path: `${C}/status`, kind: 'control', handler: () => ({ ok: true, users: emu.store.users.size }) });
+
+  route({ method: 'POST', path: `${C}/reset`, kind: 'control', handler: () => {
+    emu.store.reset();
+    emu.config = structuredClone(startConfig);
+    emu.faults.length = 0;
+    emu.rate.clear();
+    emu.lockouts.clear();
+    emu.requests.length = 0;
+    emu.changed();
+    return { ok: true };
+  } });
+
+  route({ method: 'GET', path: `${C}/outbox`, kind: 'control', handler: (req) => {
+    const to = req.q('to');
+    const messages = to ? emu.store.outbox.filter((m) => normEmail(m.To) === normEmail(to)) : emu.store.outbox;
+    return { Messages: messages as unknown as Json };
+  } });
+
+  route({ method: 'DELETE', path: `${C}/outbox`, kind: 'control', handler: () => {
+    emu.store.outbox = [];
+    return { ok: true };
+  } });
+
+  route({ method: 'GET', path: `${C}/config`, kind: 'control', handler: () => emu.config as unknown as Json });
+
+  route({ method: 'PUT', path: `${C}/config`, kind: 'control', handler: (req) => {
+    if (!req.body.present) fail(1079);
+    const next = structuredClone(emu.config) as unknown as Record<string, unknown>;
+    const names = new Map(Object.keys(CONFIG_TYPES).map((k) => [k.toLowerCase(), k as keyof RuntimeConfig]));
+    for (const [lower, value] of req.body.entries()) {
+      const name = names.get(lower);
+      if (!name) invalid([lower, `Unknown config field; known: ${Object.keys(CONFIG_TYPES).join(', ')}.`]);
+      if (!CONFIG_TYPES[name](value)) invalid([name, `Invalid value for ${name}.`]);
+      next[name] = value;
+    }
+    emu.config = next as unknown as RuntimeConfig;
+    if (!emu.config.rateLimit) emu.rate.clear();
+    return emu.config as unknown as Json;
+  } });
+
+  route({ method: 'PUT', path: `${C}/faults`, kind: 'control', handler: (req) => {
+    const list = req.body.raw('faults');
+    if (!Array.isArray(list) || list.length > 50) invalid(['faults', 'The faults field must be a list of at most 50 faults.']);
+    emu.faults.splice(0, emu.faults.length, ...list.map(parseFault));
+    return { faults: emu.faults as unknown as Json };
+  } });
+
+  route({ method: 'GET', path: `${C}/faults`, kind: 'control', handler: () => ({ faults: emu.faults as unknown as Json }) });
+
+  route({ method: 'DELETE', path: `${C}/faults`, kind: 'control', handler: () => {
+    emu.faults.length = 0;
+    return { ok: true };
+  } });
+
+  route({ method: 'GET', path: `${C}/requests`, kind: 'control', handler: () => ({ Requests: emu.requests as unknown as Json }) });
+
+  route({ method: 'DELETE', path: `${C}/requests`, kind: 'control', handler: () => {
+    emu.requests.length = 0;
+    return { ok: true };
+  } });
+}
+
+function parseFault(v: unknown): Fault {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) invalid(['faults', 'Each fault must be an object.']);
+  const o = v as Record<string, unknown>;
+  const f: Fault = { path: '' };
+  if (typeof o.path !== 'string' || !o.path.startsWith('/') || o.path.length > 300) invalid(['path', 'A fault needs a path starting with /.']);
+  f.path = o.path;
+  if (o.method !== undefined) { if (typeof o.method !== 'string') invalid(['method', 'method must be a string.']); f.method = o.method.toUpperCase(); }
+  if (o.status !== undefined) { if (!int(100, 599)(o.status)) invalid(['status', 'status must be an HTTP status.']); f.status = o.status as number; }
+  if (o.body !== undefined) f.body = o.body as Json;
+  if (o.retryAfter !== undefined) {
+    if (!(typeof o.retryAfter === 'string' && !/[\r\n]/.test(o.retryAfter)) && !int(0, 86400)(o.retryAfter)) invalid(['retryAfter', 'retryAfter must be seconds or an HTTP date.']);
+    f.retryAfter = o.retryAfter as number | string;
+  }
+  if (o.delayMs !== undefined) { if (!int(0, 120_000)(o.delayMs)) invalid(['delayMs', 'delayMs must be 0..120000.']); f.delayMs = o.delayMs as number; }
+  if (o.drop !== undefined) { if (typeof o.drop !== 'boolean') invalid(['drop', 'drop must be a boolean.']); f.drop = o.drop; }
+  if (o.times !== undefined) { if (!int(1, 1e6)(o.times)) invalid(['times', 'times must be a positive integer.']); f.times = o.times as number; }
+  return f;
+}

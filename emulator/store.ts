@@ -1,0 +1,170 @@
+/**
+ * The emulator's state: accounts with secondary indexes, access tokens, one-time tokens (stored as SHA-256 only),
+ * the outbox, and JSON persistence with atomic writes. Lookups use Maps (no prototype-pollution surface).
+ */
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { newAccessToken, newHexId, sha256, type TokenFormat } from './crypto.js';
+import { normEmail, type Json } from './validate.js';
+
+export interface EmailEntry { Type: string; Value: string; Verified: boolean }
+
+export interface User {
+  Uid: string;
+  ID: string;
+  emails: EmailEntry[];
+  passwordHash: string | null;
+  UserName: string | null;
+  PhoneId: string | null;
+  /** Editable profile fields (FirstName, LastName, BirthDate, Country, PhoneNumbers, CustomFields, ...). */
+  fields: Record<string, Json>;
+  IsActive: boolean;
+  IsLoginLocked: boolean;
+  CreatedDate: string;
+  ModifiedDate: string;
+  LastLoginDate: string | null;
+  LastPasswordChangeDate: string | null;
+  NoOfLogins: number;
+  RegistrationSource: string;
+  securityAnswers: Record<string, string>;
+}
+
+export interface AccessToken { uid: string; refreshToken: string; createdAt: number; expiresAt: number }
+
+export type OneTimeKind = 'verification' | 'reset' | 'delete';
+export interface OneTimeToken { kind: OneTimeKind; uid: string; email: string; expiresAt: number; usedAt: number | null }
+
+export interface OutboxMessage {
+  Id: string;
+  To: string;
+  Kind: 'verification' | 'reset' | 'delete' | 'welcome';
+  Subject: string;
+  Link: string | null;
+  Token: string | null;
+  CreatedDate: string;
+}
+
+interface Snapshot {
+  version: 1;
+  users: User[];
+  tokens: [string, AccessToken][];
+  oneTime: [string, OneTimeToken][];
+  outbox: OutboxMessage[];
+}
+
+export class Store {
+  users = new Map<string, User>();
+  private byEmail = new Map<string, string>();
+  private byUserName = new Map<string, string>();
+  private byPhone = new Map<string, string>();
+  /** Access tokens by their value. */
+  tokens = new Map<string, AccessToken>();
+  /** One-time tokens by SHA-256 of their value: the value itself is never stored. */
+  oneTime = new Map<string, OneTimeToken>();
+  outbox: OutboxMessage[] = [];
+
+  constructor(private readonly dataFile?: string) {
+    if (dataFile && existsSync(dataFile)) this.load(JSON.parse(readFileSync(dataFile, 'utf8')) as Snapshot);
+  }
+
+  reset(): void {
+    this.users.clear(); this.byEmail.clear(); this.byUserName.clear(); this.byPhone.clear();
+    this.tokens.clear(); this.oneTime.clear(); this.outbox = [];
+  }
+
+  // ------------------------------------------------------------------------------------------ users
+  userByEmail(email: string): User | undefined { return this.get(this.byEmail.get(normEmail(email))); }
+  userByUserName(name: string): User | undefined { return this.get(this.byUserName.get(name.toLowerCase())); }
+  userByPhone(phone: string): User | undefined { return this.get(this.byPhone.get(phone)); }
+  get(uid: string | undefined): User | undefined { return uid === undefined ? undefined : this.users.get(uid); }
+
+  /** Adds or re-indexes a user. Callers check uniqueness first. */
+  put(user: User): void {
+    const old = this.users.get(user.Uid);
+    if (old) this.unindex(old);
+    this.users.set(user.Uid, user);
+    for (const e of user.emails) this.byEmail.set(normEmail(e.Value), user.Uid);
+    if (user.UserName) this.byUserName.set(user.UserName.toLowerCase(), user.Uid);
+    if (user.PhoneId) this.byPhone.set(user.PhoneId, user.Uid);
+  }
+
+  delete(uid: string): boolean {
+    const user = this.users.get(uid);
+    if (!user) return false;
+    this.unindex(user);
+    this.users.delete(uid);
+    for (const [t, v] of this.tokens) if (v.uid === uid) this.tokens.delete(t);
+    for (const [h, v] of this.oneTime) if (v.uid === uid) this.oneTime.delete(h);
+    return true;
+  }
+
+  /** Drops every index entry of a user (by uid: the user object may already have been changed in place). */
+  private unindex(user: User): void {
+    for (const index of [this.byEmail, this.byUserName, this.byPhone]) {
+      for (const [k, uid] of index) if (uid === user.Uid) index.delete(k);
+    }
+  }
+
+  newUser(now: number, init: Partial<User> & { emails: EmailEntry[] }): User {
+    const iso = new Date(now).toISOString();
+    return {
+      Uid: newHexId(), ID: newHexId(), passwordHash: null, UserName: null, PhoneId: null, fields: {},
+      IsActive: true, IsLoginLocked: false, CreatedDate: iso, ModifiedDate: iso, LastLoginDate: null,
+      LastPasswordChangeDate: null, NoOfLogins: 0, RegistrationSource: 'API', securityAnswers: {}, ...init,
+    };
+  }
+
+  // ----------------------------------------------------------------------------------------- tokens
+  issueAccessToken(uid: string, now: number, lifetimeSeconds: number, format: TokenFormat): { access_token: string; refresh_token: string; expires_in: string } {
+    const access = newAccessToken(format);
+    const refreshToken = newAccessToken(format);
+    const expiresAt = now + lifetimeSeconds * 1000;
+    this.tokens.set(access, { uid, refreshToken, createdAt: now, expiresAt });
+    return { access_token: access, refresh_token: refreshToken, expires_in: new Date(expiresAt).toISOString() };
+  }
+
+  /** Creates a one-time token; returns its value (only its hash is kept). */
+  issueOneTime(kind: OneTimeKind, uid: string, email: string, now: number, lifetimeSeconds: number): string {
+    const token = newHexId();
+    this.oneTime.set(sha256(token), { kind, uid, email, expiresAt: now + lifetimeSeconds * 1000, usedAt: null });
+    return token;
+  }
+
+  findOneTime(token: string, kind: OneTimeKind): OneTimeToken | undefined {
+    const t = this.oneTime.get(sha256(token));
+    return t && t.kind === kind ? t : undefined;
+  }
+
+  /** Marks every outstanding token of a kind for a user as used (e.g. all reset links after one reset). */
+  consumeAll(kind: OneTimeKind, uid: string, now: number, email?: string): void {
+    for (const t of this.oneTime.values()) {
+      if (t.kind === kind && t.uid === uid && t.usedAt === null && (email === undefined || normEmail(t.email) === normEmail(email))) t.usedAt = now;
+    }
+  }
+
+  // ------------------------------------------------------------------------------------ persistence
+  private snapshot(): Snapshot {
+    return { version: 1, users: [...this.users.values()], tokens: [...this.tokens], oneTime: [...this.oneTime], outbox: this.outbox };
+  }
+
+  private load(s: Snapshot): void {
+    if (s.version !== 1) throw new Error(`unsupported data file version ${String(s.version)}`);
+    for (const u of s.users) this.put(u);
+    this.tokens = new Map(s.tokens);
+    this.oneTime = new Map(s.oneTime);
+    this.outbox = s.outbox;
+  }
+
+  /** Writes the state atomically: a temp file, fsync, then rename over the old file. */
+  save(): void {
+    if (!this.dataFile) return;
+    const tmp = `${this.dataFile}.tmp-${process.pid}`;
+    const fd = openSync(tmp, 'w', 0o600);
+    try {
+      writeSync(fd, JSON.stringify(this.snapshot()));
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, this.dataFile);
+  }
+}
