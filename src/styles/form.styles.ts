@@ -1,0 +1,163 @@
+import {css, type CSSResult} from 'lit';
+
+/**
+ * Shared styles for the light-DOM forms, scoped to one element tag. `scope` is a `css` literal such as
+ * css`:where(lr-login)` (zero specificity), so the rules never touch the page's own markup. Everything sits in
+ * `@layer lr.components`: page CSS (unlayered) always wins.
+ *
+ * Class hooks (the documented styling contract): `.lr-form`, `.lr-field`, `.lr-field__label`,
+ * `.lr-field__control`, `.lr-field__input`, `.lr-field__hint`, `.lr-field__error`, `.lr-field__toggle`,
+ * `.lr-form__actions`, `.lr-form__submit`, `.lr-form__link`, `.lr-form__alert`, `.lr-form__status`,
+ * `.lr-notice`, `.lr-button`.
+ *
+ * Knobs read here (per element they fall back to the global tokens):
+ * `--lr-form-gap`, `--lr-form-max-width`, `--lr-field-border-color`, `--lr-field-border-color-invalid`,
+ * `--lr-field-background`, `--lr-field-radius`, `--lr-button-background`, `--lr-button-color`,
+ * `--lr-button-radius`.
+ */
+export function formStyles(scope: CSSResult): CSSResult {
+  return css`
+    @layer lr.components {
+      ${scope} {
+        display: block;
+        color: var(--lr-color-text);
+        font-family: var(--lr-font-family);
+        font-size: var(--lr-font-size);
+        line-height: var(--lr-line-height);
+        max-width: var(--lr-form-max-width, 24rem);
+      }
+      ${scope} [hidden] {
+        display: none !important;
+      }
+      ${scope} .lr-form {
+        display: grid;
+        gap: var(--lr-form-gap, var(--lr-space-l));
+        margin: 0;
+      }
+      ${scope} .lr-form__intro,
+      ${scope} .lr-notice {
+        margin: 0;
+      }
+      ${scope} .lr-notice:focus {
+        outline: none;
+      }
+      ${scope} .lr-notice:focus-visible {
+        outline: var(--lr-focus-ring-width) solid var(--lr-color-focus);
+        outline-offset: var(--lr-focus-ring-offset);
+      }
+      ${scope} .lr-panel {
+        display: grid;
+        gap: var(--lr-form-gap, var(--lr-space-l));
+      }
+      ${scope} .lr-field {
+        display: grid;
+        gap: var(--lr-space-xs);
+      }
+      ${scope} .lr-field__label {
+        font-weight: var(--lr-font-weight-strong);
+      }
+      ${scope} .lr-field__optional {
+        font-weight: normal;
+        color: var(--lr-color-text-muted);
+      }
+      ${scope} .lr-field__control {
+        display: flex;
+        gap: var(--lr-space-s);
+        align-items: stretch;
+      }
+      ${scope} .lr-field__input {
+        flex: 1 1 auto;
+        min-width: 0;
+        box-sizing: border-box;
+        min-height: var(--lr-control-min-height);
+        padding: var(--lr-space-s) var(--lr-space-m);
+        font: inherit;
+        color: var(--lr-color-text);
+        background: var(--lr-field-background, var(--lr-color-field));
+        border: var(--lr-border-width) solid var(--lr-field-border-color, var(--lr-color-border));
+        border-radius: var(--lr-field-radius, var(--lr-radius-m));
+      }
+      ${scope} .lr-field__input[aria-invalid='true'] {
+        border-color: var(--lr-field-border-color-invalid, var(--lr-color-danger));
+        border-width: 2px;
+      }
+      ${scope} .lr-field__hint {
+        margin: 0;
+        font-size: var(--lr-font-size-small);
+        color: var(--lr-color-text-muted);
+      }
+      ${scope} .lr-field__error {
+        margin: 0;
+        font-size: var(--lr-font-size-small);
+        color: var(--lr-color-danger);
+      }
+      ${scope} .lr-form__actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: var(--lr-space-m);
+        align-items: center;
+      }
+      ${scope} .lr-button,
+      ${scope} .lr-form__submit,
+      ${scope} .lr-field__toggle {
+        min-height: var(--lr-control-min-height);
+        padding: var(--lr-space-s) var(--lr-space-l);
+        font: inherit;
+        font-weight: var(--lr-font-weight-strong);
+        cursor: pointer;
+        border-radius: var(--lr-button-radius, var(--lr-radius-m));
+        border: var(--lr-border-width) solid var(--lr-button-background, var(--lr-color-accent));
+        background: transparent;
+        color: var(--lr-color-accent);
+      }
+      ${scope} .lr-form__submit {
+        background: var(--lr-button-background, var(--lr-color-accent));
+        color: var(--lr-button-color, var(--lr-color-on-accent));
+      }
+      ${scope} .lr-field__toggle {
+        flex: 0 0 auto;
+        padding-inline: var(--lr-space-m);
+        font-weight: normal;
+      }
+      ${scope} .lr-field__toggle[aria-pressed='true'] {
+        background: var(--lr-color-accent);
+        color: var(--lr-color-on-accent);
+      }
+      ${scope} .lr-form__link {
+        padding: 0;
+        min-height: auto;
+        font: inherit;
+        color: var(--lr-color-accent);
+        background: none;
+        border: none;
+        text-decoration: underline;
+        cursor: pointer;
+      }
+      ${scope} button:disabled {
+        cursor: not-allowed;
+        opacity: 0.6;
+      }
+      ${scope} :is(input, button):focus-visible {
+        outline: var(--lr-focus-ring-width) solid var(--lr-color-focus);
+        outline-offset: var(--lr-focus-ring-offset);
+      }
+      /* Live regions stay rendered (never display:none) so assistive technology keeps watching them. */
+      ${scope} .lr-form__alert {
+        color: var(--lr-color-danger);
+        font-weight: var(--lr-font-weight-strong);
+      }
+      ${scope} .lr-form__status {
+        color: var(--lr-color-text-muted);
+      }
+      ${scope} :is(.lr-form__alert, .lr-form__status):not(:empty) {
+        margin-block-start: var(--lr-space-m);
+      }
+      @media (prefers-reduced-motion: no-preference) {
+        ${scope} .lr-field__input,
+        ${scope} button {
+          transition: border-color 120ms ease, background-color 120ms ease;
+        }
+      }
+    }
+  `;
+}
