@@ -1,0 +1,465 @@
+import {css, html, nothing, type TemplateResult} from 'lit';
+import {property, state} from 'lit/decorators.js';
+import * as api from '../../core/client.js';
+import {ErrorCodes} from '../../core/codes.js';
+import {LrError} from '../../core/errors.js';
+import {emit} from '../../core/events.js';
+import {getSession} from '../../core/session.js';
+import type {StoredProfile} from '../../core/store.js';
+import {CountdownController} from '../../internal/countdown.js';
+import {field} from '../../internal/field.js';
+import {LrElement, type ErrorInfo} from '../../internal/lr-element.js';
+import {FormValidator} from '../../internal/validation.js';
+import {formStyles} from '../../styles/form.styles.js';
+import {displayName} from '../lr-login/login.js';
+import {registerStyles} from './register.styles.js';
+
+/** Optional profile fields the element can ask for, with their autocomplete tokens. */
+const NAME_FIELDS = {
+  FirstName: 'given-name',
+  MiddleName: 'additional-name',
+  LastName: 'family-name',
+  NickName: 'nickname',
+} as const;
+type NameField = keyof typeof NAME_FIELDS;
+
+const PASSWORD_MAX = 128;
+
+/** What the form turned into after a successful registration. */
+type Outcome = 'verify' | 'signed-in' | '';
+
+/** A value or a promise of it. */
+type Awaitable<T> = T | Promise<T>;
+
+/**
+ * Registration form in light DOM: email, new password, optional name fields.
+ *
+ * Authorisation: LoginRadius registration needs a SOTT (made server-side with the API secret) or a CAPTCHA.
+ * The element never makes a SOTT itself; before each submit it takes one from `sottProvider` (a callback),
+ * else from `sott-url` (GET, JSON `{"Sott": "…"}` or plain text), else the `sott` attribute. With `captcha`,
+ * it calls `captchaProvider` for a token and posts to `/auth/register/captcha` instead.
+ *
+ * Outcome follows the site's email-verification flow: when verification is required the API returns no
+ * token, and the form is replaced by "check your email" (no session); when it is optional or disabled the
+ * API returns a token and the user is signed in on this page (and the other tabs).
+ *
+ * Errors: "already registered" (936) and invalid email show on the email field, password policy errors on
+ * the password field, other field errors (`Errors[]` of a 1134) on their fields; a missing or invalid SOTT
+ * (1048/1049) says "registration is not available right now". Nothing the user typed is lost on a failure.
+ * With `check-availability`, the email is checked when the field loses focus after a change (never per
+ * keystroke); note that this tells anyone whether an address has an account.
+ *
+ * Class hooks: `.lr-form`, `.lr-register__form`, `.lr-register__names`, `.lr-field`, `.lr-field__label`,
+ * `.lr-field__optional`, `.lr-field__control`, `.lr-field__input`, `.lr-field__hint`, `.lr-field__error`,
+ * `.lr-field__toggle`, `.lr-form__actions`, `.lr-form__submit`, `.lr-register__done`, `.lr-notice`,
+ * `.lr-form__alert` (role=alert), `.lr-form__status` (role=status).
+ * Reflects `session-state` and the custom state `:state(<state>)`.
+ *
+ * @summary Sign-up form (email + password, optional names) with SOTT or CAPTCHA and all verification flows.
+ * @status experimental
+ * @since 0.1
+ *
+ * @event {CustomEvent<{email: string, verificationRequired: boolean}>} lr-registered - The account was created. `verificationRequired` is true when the user must open the emailed link before signing in.
+ * @event {CustomEvent<{profile: StoredProfile}>} lr-logged-in - The API signed the new user in (verification optional or disabled).
+ * @event {CustomEvent<{reason: 'expired' | 'other-tab'}>} lr-logged-out - The session expired or another tab signed out.
+ * @event {CustomEvent<{state: SessionState, profile?: StoredProfile, source: 'load' | 'self' | 'other-tab'}>} lr-session-changed - Whenever the page's session state or profile changes.
+ * @event {CustomEvent<null>} lr-session-expired - The stored token was rejected by the API.
+ * @event {CustomEvent<{reason: string}>} lr-storage-unavailable - IndexedDB failed; the session lives in memory for this page.
+ * @event {CustomEvent<{kind: string, code?: number, message: string}>} lr-error - Registration failed; `message` is the text shown.
+ * @event {CustomEvent<{retryAfterSeconds: number}>} lr-rate-limited - The API answered 429; the form re-enables after the countdown.
+ *
+ * @cssprop [--lr-form-gap=var(--lr-space-l)] - Gap between fields and rows.
+ * @cssprop [--lr-form-max-width=24rem] - Maximum width of the element.
+ * @cssprop [--lr-field-background=var(--lr-color-field)] - Input background.
+ * @cssprop [--lr-field-border-color=var(--lr-color-border)] - Input border colour.
+ * @cssprop [--lr-field-border-color-invalid=var(--lr-color-danger)] - Input border colour while an error shows.
+ * @cssprop [--lr-field-radius=var(--lr-radius-m)] - Input corner radius.
+ * @cssprop [--lr-button-background=var(--lr-color-accent)] - Submit button background.
+ * @cssprop [--lr-button-color=var(--lr-color-on-accent)] - Submit button text colour.
+ * @cssprop [--lr-button-radius=var(--lr-radius-m)] - Button corner radius.
+ * @cssprop [--lr-register-name-min-width=10rem] - Minimum width of a name field before the names wrap.
+ * @cssstate authenticated - Signed in (also `loading`, `anonymous`, `unknown`).
+ */
+export class LrRegister extends LrElement {
+  static override lightStyles = [...LrElement.lightStyles, formStyles(css`:where(lr-register)`), registerStyles];
+
+  /** A SOTT to send (`X-LoginRadius-Sott`). SOTTs expire: prefer `sott-url` or `sottProvider` on long-lived pages. */
+  @property() sott = '';
+
+  /** URL the element GETs for a fresh SOTT before each submit; answers JSON `{"Sott": "…"}` or plain text. */
+  @property({attribute: 'sott-url'}) sottUrl = '';
+
+  /** Callback returning a fresh SOTT before each submit (wins over `sott-url` and `sott`). */
+  @property({attribute: false}) sottProvider: (() => Awaitable<string>) | undefined = undefined;
+
+  /** Register through `/auth/register/captcha` with a token from `captchaProvider` instead of a SOTT. */
+  @property({type: Boolean, reflect: true}) captcha = false;
+
+  /** Callback returning the CAPTCHA response token (captcha mode). */
+  @property({attribute: false}) captchaProvider: (() => Awaitable<string>) | undefined = undefined;
+
+  /** Page that handles the link of the verification email (sent as `verificationurl`). */
+  @property({attribute: 'verification-url'}) verificationUrl = '';
+
+  /** Extra profile fields, comma-separated, in order: `FirstName`, `MiddleName`, `LastName`, `NickName`. */
+  @property() fields = '';
+
+  /** Which of `fields` are required (comma-separated); the others are marked optional. */
+  @property({attribute: 'required-fields'}) requiredFields = '';
+
+  /** Check whether the email is already registered when the field loses focus after a change. Off by default. */
+  @property({type: Boolean, attribute: 'check-availability'}) checkAvailability = false;
+
+  /** Minimum password length checked before submitting (keep in line with the site's policy). */
+  @property({type: Number, attribute: 'password-min-length'}) passwordMinLength = 8;
+
+  /** Hide the element while signed in, instead of saying who is signed in. */
+  @property({type: Boolean, reflect: true, attribute: 'hide-when-signed-in'}) hideWhenSignedIn = false;
+
+  /** Initial value of the email field (not reflected; what the user types wins). */
+  @property() email = '';
+
+  @state() private _busy = false;
+  @state() private _alert = '';
+  @state() private _status = '';
+  @state() private _showPassword = false;
+  @state() private _outcome: Outcome = '';
+  @state() private _registeredEmail = '';
+
+  private readonly _v = new FormValidator(this, (input) => this.describeInvalid(input));
+  private readonly _countdown = new CountdownController(this, () => {
+    this._alert = '';
+    this._status = this.msg('error.retryNow');
+  });
+  /** The email value last sent to the availability check (to drop stale answers). */
+  private _checking = '';
+
+  /** The name fields to render, from `fields`. */
+  private get _nameFields(): NameField[] {
+    const out: NameField[] = [];
+    for (const raw of this.fields.split(',')) {
+      const name = raw.trim();
+      if (!name) continue;
+      const known = (Object.keys(NAME_FIELDS) as NameField[]).find((k) => k.toLowerCase() === name.toLowerCase());
+      if (known && !out.includes(known)) out.push(known);
+      else if (!known) console.warn(`lr-register: unsupported field "${name}" ignored.`);
+    }
+    return out;
+  }
+
+  override render(): TemplateResult {
+    const state = this.sessionState;
+    let body: TemplateResult | typeof nothing;
+    if (this._outcome === 'verify') {
+      body = this._renderNotice(this.msg('register.checkEmail', {email: this._registeredEmail}));
+    } else if (state === 'authenticated' || (state === 'unknown' && this._session.session?.profile)) {
+      const name = displayName(this._session.session?.profile);
+      body = this.hideWhenSignedIn
+        ? nothing
+        : this._renderNotice(
+            this._outcome === 'signed-in' ? this.msg('register.done', {name}) : this.msg('register.signedInAs', {name}),
+          );
+    } else {
+      body = this._renderForm();
+    }
+    const status = this._countdown.active
+      ? this.msg('error.retryIn', {count: this._countdown.remaining})
+      : this._status;
+    return html`${body}
+      <div class="lr-form__alert" role="alert">${this._alert || nothing}</div>
+      <div class="lr-form__status" role="status">${status || nothing}</div>`;
+  }
+
+  private _renderNotice(text: string): TemplateResult {
+    return html`<div class="lr-panel lr-register__done"><p class="lr-notice" tabindex="-1">${text}</p></div>`;
+  }
+
+  private _renderForm(): TemplateResult {
+    const blocked = this._busy || this._countdown.active;
+    const required = new Set(
+      this.requiredFields
+        .split(',')
+        .map((s) => s.trim().toLowerCase())
+        .filter(Boolean),
+    );
+    const names = this._nameFields;
+    const toggle = html`<button
+      type="button"
+      class="lr-field__toggle"
+      aria-pressed=${this._showPassword ? 'true' : 'false'}
+      aria-controls=${this.uid('password')}
+      @click=${() => (this._showPassword = !this._showPassword)}
+    >
+      ${this.msg('password.toggle')}
+    </button>`;
+    const min = Math.max(0, Math.min(PASSWORD_MAX, Number(this.passwordMinLength) || 0));
+    return html`
+      <form
+        class="lr-form lr-register__form"
+        novalidate
+        aria-busy=${this._busy ? 'true' : 'false'}
+        @submit=${this._onSubmit}
+        @input=${this._v.onInput}
+        @change=${this._onChange}
+      >
+        ${names.length
+          ? html`<div class="lr-register__names">
+              ${names.map((name) => {
+                const isRequired = required.has(name.toLowerCase());
+                return field({
+                  id: this.uid(name),
+                  name,
+                  type: 'text',
+                  label: this.msg(`field.${name}`),
+                  labelSuffix: isRequired ? undefined : this.msg('field.optional'),
+                  autocomplete: NAME_FIELDS[name],
+                  required: isRequired,
+                  maxlength: 100,
+                  error: this._v.error(name),
+                });
+              })}
+            </div>`
+          : nothing}
+        ${field({
+          id: this.uid('email'),
+          name: 'email',
+          type: 'email',
+          label: this.msg('field.email'),
+          autocomplete: 'username',
+          required: true,
+          value: this.email,
+          error: this._v.error('email'),
+          spellcheck: false,
+          autocapitalize: 'none',
+        })}
+        ${field({
+          id: this.uid('password'),
+          name: 'password',
+          type: this._showPassword ? 'text' : 'password',
+          label: this.msg('field.newPassword'),
+          autocomplete: 'new-password',
+          required: true,
+          minlength: min || undefined,
+          maxlength: PASSWORD_MAX,
+          hint: min ? this.msg('register.passwordHint', {count: min}) : undefined,
+          error: this._v.error('password'),
+          spellcheck: false,
+          autocapitalize: 'none',
+          trailing: toggle,
+        })}
+        <div class="lr-form__actions">
+          <button type="submit" class="lr-form__submit" ?disabled=${blocked}>${this.msg('register.submit')}</button>
+        </div>
+      </form>
+    `;
+  }
+
+  // ── Handlers ─────────────────────────────────────────────────────────────────────────────────────────
+
+  private _onChange = (e: Event): void => {
+    this._v.onChange(e);
+    const input = e.target;
+    if (this.checkAvailability && input instanceof HTMLInputElement && input.name === 'email') {
+      void this._checkAvailability(input);
+    }
+  };
+
+  /** Opt-in availability check, on blur-with-change only. Failures are silent (submit will tell). */
+  private async _checkAvailability(input: HTMLInputElement): Promise<void> {
+    const email = input.value;
+    if (!email || !input.validity.valid || email === this._checking) return;
+    const cfg = this._session.config;
+    if (!cfg.apiKey) return;
+    this._checking = email;
+    try {
+      const exists = await api.checkEmail(cfg, email);
+      if (!exists || input.value !== email || !input.isConnected || !input.form) return;
+      this._v.setError(input.form, 'email', this.msg('code.936'));
+    } catch {
+      // Not worth bothering the user: the registration answer (936) covers it.
+    } finally {
+      if (this._checking === email) this._checking = '';
+    }
+  }
+
+  private async _onSubmit(e: SubmitEvent): Promise<void> {
+    e.preventDefault();
+    if (this._busy || this._countdown.active) return; // one request per submit
+    const form = e.currentTarget as HTMLFormElement;
+    if (!this._v.validate(form)) return;
+    const value = (name: string) => form.querySelector<HTMLInputElement>(`input[name="${name}"]`)?.value ?? '';
+    const email = value('email');
+    const data: api.RegistrationData = {Email: [{Type: 'Primary', Value: email}], Password: value('password')};
+    for (const name of this._nameFields) {
+      const v = value(name).trim();
+      if (v) data[name] = v;
+    }
+    const cfg = this._session.config;
+    if (!cfg.apiKey) return this._fail(form, {kind: 'api', message: this.msg('error.config')});
+    this._busy = true; // synchronously: a second submit in the same tick is ignored
+    this._showPassword = false;
+    this._alert = '';
+    this._status = this.msg('register.busy');
+    const opts: {verificationUrl?: string} = {};
+    if (this.verificationUrl) opts.verificationUrl = this.verificationUrl;
+    let result: api.PostedWithLogin;
+    try {
+      if (this.captcha) {
+        const token = await this._fromHost(this.captchaProvider);
+        result = await api.registerWithCaptcha(cfg, data, token, opts);
+      } else {
+        const sott = await this._getSott(cfg.timeoutMs);
+        result = await api.register(cfg, data, sott, opts);
+      }
+    } catch (err) {
+      this._busy = false;
+      this._status = '';
+      this._fail(form, this._registerError(err));
+      return;
+    }
+    const login = result.Data?.access_token ? result.Data : null;
+    let profile: StoredProfile | undefined;
+    if (login) {
+      try {
+        profile = await (this._session.session ?? getSession(cfg)).adopt(login);
+      } catch {
+        profile = undefined;
+      }
+    }
+    this._registeredEmail = email;
+    this._outcome = login ? 'signed-in' : 'verify';
+    this._busy = false;
+    this._status = login
+      ? this.msg('register.done', {name: displayName(profile) || email})
+      : this.msg('register.checkEmail', {email});
+    await this.updateComplete; // the password form has left the DOM
+    this.querySelector<HTMLElement>('.lr-register__done .lr-notice')?.focus();
+    emit(this, 'lr-registered', {email, verificationRequired: !login});
+    if (profile) emit(this, 'lr-logged-in', {profile});
+  }
+
+  /** A fresh SOTT: `sottProvider`, else `sott-url`, else the `sott` attribute; '' when none is configured. */
+  private async _getSott(timeoutMs: number): Promise<string> {
+    if (this.sottProvider) return this._fromHost(this.sottProvider);
+    if (this.sottUrl) return fetchSott(this.sottUrl, timeoutMs);
+    return this.sott;
+  }
+
+  private async _fromHost(provider: (() => Awaitable<string>) | undefined): Promise<string> {
+    if (!provider) return '';
+    try {
+      return String((await provider()) ?? '');
+    } catch {
+      throw new HostSourceError('server', 'The host callback for the SOTT or CAPTCHA failed');
+    }
+  }
+
+  private _registerError(err: unknown): ErrorInfo {
+    const info = this.errorInfo(err);
+    // A failing SOTT/CAPTCHA source on the host's side means the same to the user as a missing SOTT.
+    if (err instanceof HostSourceError) info.message = this.msg('error.registrationUnavailable');
+    return info;
+  }
+
+  private _fail(form: HTMLFormElement, info: ErrorInfo): void {
+    const first = this._fieldErrors(form, info);
+    this._alert = first ? this.msg('code.1134') : info.message;
+    if (first) first.focus();
+    if (info.kind === 'rate-limited') this._countdown.start(info.retryAfter ?? 30);
+    this.reportError(info);
+  }
+
+  /** Puts field-attributable API errors on their inputs; returns the first input marked. */
+  private _fieldErrors(form: HTMLFormElement, info: ErrorInfo): HTMLInputElement | undefined {
+    if (info.kind !== 'api') return undefined;
+    const put = (name: string, message: string) => this._v.setError(form, name, message);
+    switch (info.code) {
+      case ErrorCodes.EmailExists:
+      case ErrorCodes.EmailInvalid:
+      case 990:
+        return put('email', info.message);
+      case ErrorCodes.WeakPassword:
+      case 1089:
+        return put('password', info.message);
+      case ErrorCodes.ValidationFailed: {
+        let first: HTMLInputElement | undefined;
+        for (const fe of info.fieldErrors ?? []) {
+          const name = this._inputName(fe.field);
+          if (!name) continue;
+          const marked = put(name, this._fieldMessage(form, name));
+          first ??= marked;
+        }
+        return first;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  /** Maps an API `FieldName` to one of our inputs. */
+  private _inputName(fieldName: string): string | undefined {
+    const f = fieldName.toLowerCase();
+    if (f === 'email' || f.startsWith('email')) return 'email';
+    if (f === 'password') return 'password';
+    return this._nameFields.find((n) => n.toLowerCase() === f);
+  }
+
+  /** Our own text for a field the API rejected (the API's English text is not shown). */
+  private _fieldMessage(form: HTMLFormElement, name: string): string {
+    if (name === 'email') return this.msg('validation.email.invalid');
+    if (name === 'password') {
+      const len = [...(form.querySelector<HTMLInputElement>('input[name="password"]')?.value ?? '')].length;
+      if (this.passwordMinLength && len < this.passwordMinLength)
+        return this.msg('validation.tooShort', {count: this.passwordMinLength});
+      if (len > PASSWORD_MAX) return this.msg('validation.tooLong', {count: PASSWORD_MAX});
+      return this.msg('code.1216');
+    }
+    return this.msg('error.fieldRejected');
+  }
+
+  protected override sessionEvent(type: string): void {
+    // Signed out elsewhere after registering here: show the form again.
+    if ((type === 'logged-out' || type === 'expired') && this._outcome === 'signed-in') this._outcome = '';
+  }
+}
+
+/** The host's SOTT endpoint or SOTT/CAPTCHA callback failed (not the LoginRadius API). */
+class HostSourceError extends LrError {}
+
+/** GETs a SOTT from the host's endpoint: JSON `{Sott}` (any casing) or a JSON string or plain text. */
+async function fetchSott(url: string, timeoutMs: number): Promise<string> {
+  const ctl = new AbortController();
+  const timer = setTimeout(() => ctl.abort(), timeoutMs);
+  let res: Response;
+  let text: string;
+  try {
+    res = await fetch(url, {
+      method: 'GET',
+      credentials: 'same-origin',
+      cache: 'no-store',
+      headers: {Accept: 'application/json, text/plain;q=0.9'},
+      signal: ctl.signal,
+    });
+    text = await res.text();
+  } catch {
+    throw new HostSourceError(ctl.signal.aborted ? 'timeout' : 'network', 'The SOTT endpoint could not be reached');
+  } finally {
+    clearTimeout(timer);
+  }
+  if (!res.ok) throw new HostSourceError('server', `The SOTT endpoint answered HTTP ${res.status}`, {status: res.status});
+  const trimmed = text.trim();
+  if (trimmed.startsWith('{') || trimmed.startsWith('"')) {
+    try {
+      const body: unknown = JSON.parse(trimmed);
+      if (typeof body === 'string') return body;
+      if (body && typeof body === 'object') {
+        const entry = Object.entries(body).find(([k]) => k.toLowerCase() === 'sott');
+        if (entry && typeof entry[1] === 'string') return entry[1];
+      }
+      throw new Error('no Sott');
+    } catch {
+      throw new HostSourceError('server', 'The SOTT endpoint answered without a SOTT');
+    }
+  }
+  return trimmed;
+}
