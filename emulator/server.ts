@@ -140,7 +140,13 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   });
 
   // ------------------------------------------------------------------------------------------- CORS
-  const isManage = (url: string) => /^\/identity\/v2\/manage(\/|\?|$)/i.test(url);
+  // The router decodes percent-escapes (`/identity/v2/%6Danage/account` reaches the Account API), so decode here too;
+  // an undecodable path is treated as the Account API (no CORS).
+  const isManage = (url: string) => {
+    let path = url.split('?')[0]!;
+    try { path = decodeURIComponent(path); } catch { return true; }
+    return /^\/+identity\/+v2\/+manage(\/|$)/i.test(path);
+  };
   const originAllowed = (origin: string | undefined) =>
     !!origin && origin !== 'null' && emu.config.corsOrigins.some((o) => (o === 'loopback' ? isLoopbackOrigin(origin) : o === origin));
   void app.register(cors, {
