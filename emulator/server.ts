@@ -107,6 +107,12 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     requestTimeout: 30_000,
     connectionTimeout: 30_000,
     return503OnClosing: true,
+    // Router-level failures (an over-long path parameter, bad percent-encoding) get the LoginRadius error JSON too,
+    // never fastify's default body (which echoes the raw path).
+    frameworkErrors: (_err, _req, reply) => {
+      void reply.header('x-content-type-options', 'nosniff').header('cache-control', 'no-store');
+      return reply.code(403).send(errorBody(908, 'The request URL is not well formed.'));
+    },
     routerOptions: {
       caseSensitive: false,
       ignoreTrailingSlash: true,
