@@ -99,9 +99,10 @@ export async function request(base: string, method: string, path: string, opts: 
   return { status: r.status, headers: r.headers, text, body: parsed };
 }
 
-/** Starts an emulator on 127.0.0.1:0 for one test and closes it afterwards. */
-export async function start(t: TestContext, options: EmulatorOptions = {}): Promise<Harness> {
+/** Starts an emulator on 127.0.0.1:0 for one test and closes it afterwards; `setup` runs before it listens. */
+export async function start(t: TestContext, options: EmulatorOptions = {}, setup?: (emu: Emulator) => void): Promise<Harness> {
   const emu = createEmulator({ apiKey: API_KEY, apiSecret: API_SECRET, hashCost: 'fast', rateLimit: false, ...options });
+  setup?.(emu);
   const url = await emu.listen({ port: 0 });
   t.after(() => emu.close());
   const api = (method: string, path: string, opts?: ApiOptions) => request(url, method, path, opts);
