@@ -1,0 +1,289 @@
+import type { Config } from './config.js';
+import { LrError } from './errors.js';
+
+/** One e-mail entry of a LoginRadius profile. */
+export interface EmailEntry {
+  Type: string;
+  Value: string;
+}
+
+/** A LoginRadius profile as the API returns it (only the fields the elements read are typed). */
+export interface Profile {
+  Uid: string;
+  Email?: EmailEntry[] | null;
+  EmailVerified?: boolean;
+  FirstName?: string | null;
+  LastName?: string | null;
+  FullName?: string | null;
+  [field: string]: unknown;
+}
+
+/** What login, auto-login registration and auto-login verification return. */
+export interface LoginResult {
+  access_token: string;
+  refresh_token?: string;
+  /** ISO date. */
+  expires_in?: string;
+  Profile: Profile;
+}
+
+export interface TokenInfo {
+  access_token: string;
+  refresh_token?: string;
+  expires_in?: string;
+}
+
+/** `Data` is null when no token is issued (verification required, or no login on verification). */
+export interface PostedWithLogin {
+  IsPosted: boolean;
+  Data: LoginResult | null;
+}
+
+export interface Posted {
+  IsPosted: boolean;
+}
+
+/** Optional on every call. */
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+/** Registration fields (`Email` as `[{Type:'Primary', Value}]`, `Password`, names, ...). */
+export type RegistrationData = { Email: EmailEntry[]; Password: string } & Record<string, unknown>;
+
+type Query = Record<string, string | undefined>;
+
+interface Req extends CallOptions {
+  query?: Query;
+  body?: unknown;
+  /** Access token: sent ONLY as `Authorization: Bearer`. */
+  token?: string;
+  headers?: Record<string, string>;
+  /** Idempotent GET: retried on network errors and 502/503/504. */
+  retry?: boolean;
+  /** Keys a success body must carry (non-null, non-empty). */
+  need: string[];
+}
+
+const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    const t = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => (clearTimeout(t), reject(signal.reason)), { once: true });
+  });
+
+/** `Retry-After` as seconds (delta or HTTP-date); missing or invalid → 30. */
+export function retryAfterSeconds(h: string | null): number {
+  if (h && /^\s*\d+\s*$/.test(h)) return +h;
+  const at = h ? Date.parse(h) : NaN;
+  return at ? Math.max(0, Math.ceil((at - Date.now()) / 1000)) : 30;
+}
+
+async function once<T>(cfg: Config, method: string, path: string, r: Req): Promise<T> {
+  const q = new URLSearchParams({ apikey: cfg.apiKey });
+  for (const [k, v] of Object.entries(r.query ?? {})) if (v != null && v !== '') q.set(k, v);
+  const headers: Record<string, string> = { ...r.headers };
+  if (r.token) headers.Authorization = `Bearer ${r.token}`;
+  if (r.body !== undefined) headers['Content-Type'] = 'application/json';
+
+  const ctl = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => ((timedOut = true), ctl.abort()), cfg.timeoutMs);
+  const onAbort = () => ctl.abort(r.signal!.reason);
+  r.signal?.addEventListener('abort', onAbort);
+  let res: Response, text: string;
+  try {
+    r.signal?.throwIfAborted();
+    res = await fetch(`${cfg.apiBase}/identity/v2/auth/${path}?${q}`, {
+      method,
+      headers,
+      body: r.body === undefined ? undefined : JSON.stringify(r.body),
+      signal: ctl.signal,
+      credentials: 'omit',
+      cache: 'no-store',
+    });
+    text = await res.text();
+  } catch (e) {
+    if (r.signal?.aborted) throw r.signal.reason; // the caller gave up: not an LrError
+    throw timedOut
+      ? new LrError('timeout', 'The request timed out')
+      : new LrError('network', 'The network request failed');
+  } finally {
+    clearTimeout(timer);
+    r.signal?.removeEventListener('abort', onAbort);
+  }
+
+  let body: any;
+  try {
+    body = JSON.parse(text);
+  } catch {}
+  const status = res.status;
+  const scrub = (s: unknown) => {
+    const m = typeof s == 'string' && s ? s : `HTTP ${status}`;
+    return r.token ? m.split(r.token).join('…') : m;
+  };
+  const kind = status == 429 ? 'rate-limited' : status >= 500 ? 'server' : 'api';
+  const extra = {
+    status,
+    retryAfter: status == 429 ? retryAfterSeconds(res.headers.get('Retry-After')) : undefined,
+  };
+  if (body?.ErrorCode) {
+    throw new LrError(kind, scrub(body.Description || body.Message), {
+      ...extra,
+      code: body.ErrorCode,
+      fieldErrors: Array.isArray(body.Errors)
+        ? body.Errors.map((e: any) => ({ field: String(e?.FieldName), message: scrub(e?.ErrorMessage) }))
+        : undefined,
+    });
+  }
+  if (!res.ok) throw new LrError(kind == 'api' ? 'server' : kind, `HTTP ${status}`, extra);
+  if (!body || typeof body != 'object' || Array.isArray(body) || r.need.some((k) => body[k] == null || body[k] === ''))
+    throw new LrError('server', 'Unexpected response from the server', extra);
+  return body;
+}
+
+/** Calls `/identity/v2/auth/<path>`; retries idempotent GETs up to 3 times with backoff and jitter. */
+async function call<T>(cfg: Config, method: string, path: string, r: Req): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await once<T>(cfg, method, path, r);
+    } catch (e) {
+      const retryable =
+        e instanceof LrError && (e.kind == 'network' || (e.kind == 'server' && [502, 503, 504].includes(e.status!)));
+      if (!r.retry || !retryable || attempt >= 3) throw e;
+      await sleep(250 * 2 ** attempt * (0.5 + Math.random()), r.signal);
+    }
+  }
+}
+
+// ---- Endpoints (A-numbers refer to the API contract notes) -------------------------------------
+
+/** A4: login by email. 966 wrong credentials, 970 email not verified. Never retried. */
+export const login = (
+  cfg: Config,
+  email: string,
+  password: string,
+  o: CallOptions & { verificationUrl?: string; loginUrl?: string } = {},
+) =>
+  call<LoginResult>(cfg, 'POST', 'login', {
+    ...o,
+    query: { verificationurl: o.verificationUrl, loginurl: o.loginUrl },
+    body: { email, password },
+    need: ['access_token', 'Profile'],
+  });
+
+/** A6: register with a SOTT (sent in `X-LoginRadius-Sott`). */
+export const register = (
+  cfg: Config,
+  data: RegistrationData,
+  sott: string,
+  o: CallOptions & { verificationUrl?: string } = {},
+) =>
+  call<PostedWithLogin>(cfg, 'POST', 'register', {
+    ...o,
+    query: { verificationurl: o.verificationUrl },
+    headers: { 'X-LoginRadius-Sott': sott },
+    body: data,
+    need: ['IsPosted'],
+  });
+
+/** A7: register with a captcha token (`g-recaptcha-response` in the body). */
+export const registerWithCaptcha = (
+  cfg: Config,
+  data: RegistrationData,
+  captcha: string,
+  o: CallOptions & { verificationUrl?: string } = {},
+) =>
+  call<PostedWithLogin>(cfg, 'POST', 'register/captcha', {
+    ...o,
+    query: { verificationurl: o.verificationUrl },
+    body: { ...data, 'g-recaptcha-response': captcha },
+    need: ['IsPosted'],
+  });
+
+/** A2: resend the verification email. 1025 if already verified. */
+export const resendVerification = (cfg: Config, email: string, o: CallOptions & { verificationUrl?: string } = {}) =>
+  call<Posted>(cfg, 'PUT', 'register', { ...o, query: { verificationurl: o.verificationUrl }, body: { email }, need: ['IsPosted'] });
+
+/** A13: is this email registered? */
+export const checkEmail = (cfg: Config, email: string, o: CallOptions = {}) =>
+  call<{ IsExist: boolean }>(cfg, 'GET', 'email', { ...o, query: { email }, retry: true, need: ['IsExist'] }).then(
+    (b) => b.IsExist,
+  );
+
+/** A5: send the reset-password email (`resetpasswordurl` is the page that handles the link). */
+export const forgotPassword = (cfg: Config, email: string, resetPasswordUrl: string, o: CallOptions = {}) =>
+  call<Posted>(cfg, 'POST', 'password', { ...o, query: { resetpasswordurl: resetPasswordUrl }, body: { email }, need: ['IsPosted'] });
+
+/** Set a new password with the token from the reset link. */
+export const resetPassword = (cfg: Config, resettoken: string, password: string, o: CallOptions = {}) =>
+  call<Posted>(cfg, 'PUT', 'password/reset', { ...o, body: { resettoken, password }, need: ['IsPosted'] });
+
+/** Change the password of the signed-in user. 967 when the current password is wrong. */
+export const changePassword = (cfg: Config, token: string, oldpassword: string, newpassword: string, o: CallOptions = {}) =>
+  call<Posted>(cfg, 'PUT', 'password/change', { ...o, token, body: { oldpassword, newpassword }, need: ['IsPosted'] });
+
+/** A11: the full profile of the token's user. */
+export const readProfile = (cfg: Config, token: string, o: CallOptions = {}) =>
+  call<Profile>(cfg, 'GET', 'account', { ...o, token, retry: true, need: ['Uid'] });
+
+/** A1: update profile fields; resolves to the updated profile. */
+export const updateProfile = (
+  cfg: Config,
+  token: string,
+  changes: Record<string, unknown>,
+  o: CallOptions & { verificationUrl?: string } = {},
+) =>
+  call<{ IsPosted: boolean; Data: Profile }>(cfg, 'PUT', 'account', {
+    ...o,
+    token,
+    query: { verificationurl: o.verificationUrl },
+    body: changes,
+    need: ['Data'],
+  }).then((b) => b.Data);
+
+/** A3: add a secondary email (a verification email is sent). */
+export const addEmail = (cfg: Config, token: string, email: string, o: CallOptions & { verificationUrl?: string } = {}) =>
+  call<Posted>(cfg, 'POST', 'email', {
+    ...o,
+    token,
+    query: { verificationurl: o.verificationUrl },
+    body: { email, type: 'Secondary' },
+    need: ['IsPosted'],
+  });
+
+/** A17: remove an email (JSON body on DELETE). 1005 when it is the last one. */
+export const removeEmail = (cfg: Config, token: string, email: string, o: CallOptions = {}) =>
+  call<{ IsDeleted: boolean }>(cfg, 'DELETE', 'email', { ...o, token, body: { email }, need: ['IsDeleted'] });
+
+/** A14: verify an email with the `vtoken` from the link. `Data` holds a login when auto-login is on. */
+export const verifyEmail = (cfg: Config, verificationtoken: string, o: CallOptions & { url?: string } = {}) =>
+  call<PostedWithLogin>(cfg, 'GET', 'email', { ...o, query: { verificationtoken, url: o.url }, need: ['IsPosted'] });
+
+/** A8: is the token valid? Resolves with its (possibly extended) expiry; 905/906 when not. */
+export const validateToken = (cfg: Config, token: string, o: CallOptions = {}) =>
+  call<TokenInfo>(cfg, 'GET', 'access_token/validate', { ...o, token, retry: true, need: ['access_token'] });
+
+/** A9: invalidate the token on the server (sign out). */
+export const invalidateToken = (cfg: Config, token: string, o: CallOptions = {}) =>
+  call<Posted>(cfg, 'GET', 'access_token/invalidate', { ...o, token, need: ['IsPosted'] });
+
+/** A10: token info. */
+export const tokenInfo = (cfg: Config, token: string, o: CallOptions = {}) =>
+  call<TokenInfo & Record<string, unknown>>(cfg, 'GET', 'access_token', { ...o, token, retry: true, need: ['access_token'] });
+
+/** A15: the social identity profile of the token's user. */
+export const socialIdentity = (cfg: Config, token: string, o: CallOptions = {}) =>
+  call<Profile>(cfg, 'GET', 'socialidentity', { ...o, token, retry: true, need: [] });
+
+/** A16: ask for account deletion; the email link (`deleteurl`) carries the delete token. */
+export const deleteAccount = (cfg: Config, token: string, deleteUrl: string, o: CallOptions = {}) =>
+  call<{ IsDeleteRequestAccepted: boolean }>(cfg, 'DELETE', 'account', {
+    ...o,
+    token,
+    query: { deleteurl: deleteUrl },
+    need: ['IsDeleteRequestAccepted'],
+  });
+
+/** A12: delete the account with the token from the deletion email. 1119 for a bad token. */
+export const deleteAccountWithToken = (cfg: Config, deletetoken: string, o: CallOptions = {}) =>
+  call<Posted>(cfg, 'GET', 'account/delete', { ...o, query: { deletetoken }, need: ['IsPosted'] });

@@ -1,0 +1,28 @@
+/** LoginRadius `ErrorCode`s the elements react to (wire texts live in the emulator / API contract §4). */
+export const ErrorCodes = {
+  ApiKeyInvalid: 920,
+  TokenMissing: 1060,
+  TokenInvalid: 905,
+  TokenExpired: 906,
+  InvalidCredentials: 966,
+  WrongCurrentPassword: 967,
+  EmailNotVerified: 970,
+  EmailExists: 936,
+  EmailInvalid: 1038,
+  AccountBlocked: 991,
+  AccountLocked: 1132,
+  LastEmail: 1005,
+  UserNotFound: 1023,
+  AlreadyVerified: 1025,
+  VerificationLinkInvalid: 973,
+  VerificationLinkUsed: 974,
+  VerificationLinkExpired: 975,
+  SottMissing: 1048,
+  SottInvalid: 1049,
+  DeleteTokenInvalid: 1119,
+  ValidationFailed: 1134,
+  WeakPassword: 1216,
+  CaptchaInvalid: 1218,
+} as const;
+
+export type ErrorCodeName = keyof typeof ErrorCodes;

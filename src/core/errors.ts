@@ -1,0 +1,35 @@
+export type LrErrorKind = 'network' | 'timeout' | 'rate-limited' | 'server' | 'api';
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/**
+ * The one error type of the core. `message` is safe to log: it never contains a token or a password
+ * (API texts are scrubbed of the token that was sent).
+ */
+export class LrError extends Error {
+  override name = 'LrError';
+  /** LoginRadius `ErrorCode`, when the API sent one. */
+  code?: number;
+  /** HTTP status, when a response arrived. */
+  status?: number;
+  /** Seconds to wait before trying again (kind `rate-limited`). */
+  retryAfter?: number;
+  /** Per-field messages from a 1134 validation failure. */
+  fieldErrors?: FieldError[];
+
+  constructor(
+    readonly kind: LrErrorKind,
+    message: string,
+    extra?: Pick<LrError, 'code' | 'status' | 'retryAfter' | 'fieldErrors'>,
+  ) {
+    super(message);
+    Object.assign(this, extra);
+  }
+}
+
+/** True for an `api` error carrying one of `codes`. */
+export const isApiError = (e: unknown, ...codes: number[]): e is LrError =>
+  e instanceof LrError && e.kind == 'api' && (!codes.length || codes.includes(e.code!));

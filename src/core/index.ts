@@ -1,0 +1,15 @@
+export { configure, resolveConfig, DEFAULT_API_BASE, type Config } from './config.js';
+export { ErrorCodes, type ErrorCodeName } from './codes.js';
+export { LrError, isApiError, type LrErrorKind, type FieldError } from './errors.js';
+export * as api from './client.js';
+export type { Profile, LoginResult, EmailEntry, CallOptions, RegistrationData } from './client.js';
+export { minimalProfile, type StoredProfile, type StorageFailure } from './store.js';
+export {
+  getSession,
+  Session,
+  type SessionState,
+  type ChangeSource,
+  type LogoutReason,
+  type SessionEventMap,
+} from './session.js';
+export { emit, type LrEventDetails, type LrEventName, type LrEvent, type LrEventMap } from './events.js';

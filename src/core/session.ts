@@ -1,0 +1,291 @@
+import * as api from './client.js';
+import { resolveConfig, type Config } from './config.js';
+import { isApiError } from './errors.js';
+import {
+  _resetStoreForTests,
+  load,
+  minimalProfile,
+  save,
+  storageFailure,
+  type StorageFailure,
+  type StoredProfile,
+  type StoredSession,
+} from './store.js';
+
+export type SessionState = 'loading' | 'authenticated' | 'anonymous' | 'unknown';
+export type ChangeSource = 'load' | 'self' | 'other-tab';
+export type LogoutReason = 'user' | 'expired' | 'other-tab';
+
+/** Events dispatched on a `Session` (all `CustomEvent`s; no token or password in any detail). */
+export interface SessionEventMap {
+  change: CustomEvent<{ state: SessionState; profile?: StoredProfile; source: ChangeSource }>;
+  'logged-in': CustomEvent<{ profile: StoredProfile }>;
+  'logged-out': CustomEvent<{ reason: LogoutReason }>;
+  expired: CustomEvent<null>;
+  'storage-unavailable': CustomEvent<{ reason: StorageFailure }>;
+}
+
+type Listener<E> = ((ev: E) => void) | { handleEvent(ev: E): void } | null;
+
+export interface Session {
+  addEventListener<K extends keyof SessionEventMap>(
+    type: K,
+    listener: Listener<SessionEventMap[K]>,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof SessionEventMap>(
+    type: K,
+    listener: Listener<SessionEventMap[K]>,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions): void;
+}
+
+/** A token validated (by any tab) less than this long ago is trusted without asking the API again. */
+const FRESH_MS = 5000;
+
+/** Short, stable, non-secret id of a string (djb2). */
+const hash = (s: string) => {
+  let h = 5381;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h, 33) ^ s.charCodeAt(i);
+  return (h >>> 0).toString(36);
+};
+
+const sessions = new Map<string, Session>();
+const all = new Set<Session>();
+
+/**
+ * The signed-in state for one (apiBase, apiKey). Get it with `getSession()`: one per page, shared by every
+ * element. Reads the stored token once, validates it with the API once (one tab at a time, via Web Locks),
+ * follows other tabs through a BroadcastChannel, and never signs the user out because the network failed.
+ */
+export class Session extends EventTarget {
+  state: SessionState = 'loading';
+  profile?: StoredProfile;
+  /** Set once IndexedDB failed and this page keeps the session in memory only. */
+  storageUnavailable?: StorageFailure;
+  /** Settles (never rejects) once the stored token has been read and, if present, checked. */
+  readonly ready: Promise<void>;
+  readonly config: Config;
+  readonly id: string;
+
+  #key: string;
+  #rec?: StoredSession;
+  /** Bumped by every sign-in/out/other-tab change: stale async results compare it and give up. */
+  #gen = 0;
+  #tries = 0;
+  #timer?: ReturnType<typeof setTimeout>;
+  #ch?: BroadcastChannel;
+  #dead = false;
+
+  constructor(config: Partial<Config> = {}) {
+    super();
+    this.config = resolveConfig(config);
+    this.#key = `${this.config.apiBase}|${this.config.apiKey}`;
+    this.id = hash(this.#key);
+    all.add(this);
+    try {
+      this.#ch = new BroadcastChannel('lr-elements:' + this.id);
+      this.#ch.onmessage = (e) => this.#onMessage(e.data?.t);
+      (this.#ch as { unref?(): void }).unref?.(); // Node: do not keep the process alive
+    } catch {}
+    globalThis.addEventListener?.('online', this.#online);
+    this.ready = this.#init();
+  }
+
+  /** Signs in with email and password (never retried). Rejects with an `LrError`. */
+  async login(email: string, password: string, opts?: Parameters<typeof api.login>[3]): Promise<StoredProfile> {
+    return this.adopt(await api.login(this.config, email, password, opts));
+  }
+
+  /** Takes over a login result (register or verify-email flows that return a token). */
+  async adopt(result: { access_token: string; expires_in?: string; Profile: api.Profile }): Promise<StoredProfile> {
+    const rec: StoredSession = {
+      token: result.access_token,
+      expiresAt: result.expires_in,
+      profile: minimalProfile(result.Profile),
+      validatedAt: Date.now(),
+    };
+    this.#gen++;
+    this.#set('authenticated', rec, 'self', true);
+    await this.#persist(rec, 'login');
+    return rec.profile;
+  }
+
+  /** Signs out: clears local state first (also offline), then invalidates the token on the server. */
+  async logout(): Promise<void> {
+    const token = this.#rec?.token ?? (await load(this.#key))?.token;
+    this.#gen++;
+    this.#set('anonymous', undefined, 'self', 'user');
+    await this.#persist(undefined, 'logout');
+    if (token) await api.invalidateToken(this.config, token).catch(() => {});
+  }
+
+  /** The access token for the host's own backend calls (undefined when signed out). */
+  async getAccessToken(): Promise<string | undefined> {
+    await this.ready;
+    return this.#rec?.token;
+  }
+
+  /** Re-reads the profile from the API (a 905/906 signs out, see `handleError`). */
+  async refreshProfile(opts?: api.CallOptions): Promise<StoredProfile | undefined> {
+    const token = await this.getAccessToken();
+    if (!token) return;
+    try {
+      return await this.setProfile(await api.readProfile(this.config, token, opts));
+    } catch (e) {
+      this.handleError(e);
+      throw e;
+    }
+  }
+
+  /** Records profile changes (after a profile edit) and tells the other tabs. */
+  async setProfile(profile: api.Profile | StoredProfile): Promise<StoredProfile | undefined> {
+    if (!this.#rec) return;
+    const rec = { ...this.#rec, profile: minimalProfile(profile) };
+    this.#set(this.state, rec, 'self');
+    await this.#persist(rec, 'profile');
+    return rec.profile;
+  }
+
+  /** Call with any error from an API call made with the token: 905/906 clears the session (`expired`). */
+  handleError(e: unknown): boolean {
+    if (!this.#rec || !isApiError(e, 905, 906)) return false;
+    this.#expire('self');
+    return true;
+  }
+
+  /** @internal TEST ONLY: stop timers, listeners and the channel. */
+  _dispose(): void {
+    this.#dead = true;
+    this.#gen++;
+    clearTimeout(this.#timer);
+    this.#ch?.close();
+    globalThis.removeEventListener?.('online', this.#online);
+  }
+
+  #emit<K extends keyof SessionEventMap>(type: K, detail: SessionEventMap[K]['detail']) {
+    if (!this.#dead) this.dispatchEvent(new CustomEvent(type, { detail }));
+  }
+
+  /**
+   * Moves to a state and emits `change` when state or profile differ; `ev` adds `logged-in` (true) or
+   * `logged-out` with that reason (only when there was a user).
+   */
+  #set(state: SessionState, rec: StoredSession | undefined, source: ChangeSource, ev?: LogoutReason | boolean) {
+    const was = this.state;
+    const before = JSON.stringify(this.profile);
+    this.#rec = rec;
+    this.state = state;
+    this.profile = rec && { ...rec.profile };
+    if (state != 'unknown') clearTimeout(this.#timer), (this.#tries = 0);
+    if (was != state || before != JSON.stringify(this.profile)) this.#emit('change', { state, profile: this.profile, source });
+    if (ev === true) this.#emit('logged-in', { profile: this.profile! });
+    else if (typeof ev == 'string' && (was == 'authenticated' || was == 'unknown')) this.#emit('logged-out', { reason: ev });
+  }
+
+  async #persist(rec: StoredSession | undefined, t: 'login' | 'logout' | 'profile') {
+    await save(this.#key, rec);
+    this.#storage();
+    this.#ch?.postMessage({ t });
+  }
+
+  #storage() {
+    if (storageFailure && !this.storageUnavailable)
+      this.#emit('storage-unavailable', { reason: (this.storageUnavailable = storageFailure) });
+  }
+
+  #expire(source: ChangeSource) {
+    this.#gen++;
+    this.#emit('expired', null);
+    this.#set('anonymous', undefined, source, 'expired');
+    return this.#persist(undefined, 'logout');
+  }
+
+  async #init() {
+    const gen = this.#gen;
+    try {
+      const rec = await load(this.#key);
+      this.#storage();
+      if (rec?.token) {
+        await this.#locked(() => this.#check(gen));
+        this.#storage();
+      }
+    } catch {}
+    if (this.state == 'loading' && gen == this.#gen) this.#set('anonymous', undefined, 'load');
+  }
+
+  /** Runs `fn` under the cross-tab validation lock (or without it when Web Locks are missing or stuck). */
+  async #locked(fn: () => Promise<void>) {
+    try {
+      await navigator.locks.request('lr-validate:' + this.id, { signal: AbortSignal.timeout(2 * this.config.timeoutMs) }, fn);
+    } catch {
+      await fn();
+    }
+  }
+
+  /** Under the lock: re-read storage (another tab may have validated or cleared it), then validate. */
+  async #check(gen: number) {
+    try {
+      const rec = await load(this.#key);
+      if (gen != this.#gen) return;
+      if (!rec?.token) return this.#set('anonymous', undefined, 'load');
+      if (Date.now() - (rec.validatedAt ?? 0) < FRESH_MS) return this.#set('authenticated', rec, 'load');
+      try {
+        const info = await api.validateToken(this.config, rec.token);
+        if (gen != this.#gen) return;
+        const fresh = { ...rec, expiresAt: info.expires_in ?? rec.expiresAt, validatedAt: Date.now() };
+        this.#set('authenticated', fresh, 'load');
+        await save(this.#key, fresh);
+      } catch (e) {
+        if (gen != this.#gen) return;
+        if (isApiError(e)) {
+          this.#rec = rec;
+          await this.#expire('load');
+        } else {
+          // Network, timeout, 5xx, 429: keep the token, try again later.
+          this.#set('unknown', rec, 'load');
+          clearTimeout(this.#timer);
+          this.#timer = setTimeout(this.#online, Math.min(3e5, 5000 * 2 ** this.#tries++) * (0.5 + Math.random()));
+        }
+      }
+    } catch {}
+  }
+
+  #online = () => {
+    if (this.state == 'unknown') {
+      const gen = this.#gen;
+      this.#locked(() => this.#check(gen));
+    }
+  };
+
+  async #onMessage(t: unknown) {
+    const gen = ++this.#gen;
+    if (t == 'logout') return this.#set('anonymous', undefined, 'other-tab', 'other-tab');
+    if (t != 'login' && t != 'profile') return;
+    const rec = await load(this.#key);
+    if (gen == this.#gen && rec?.token)
+      this.#set('authenticated', rec, 'other-tab', this.state != 'authenticated' || this.profile?.Uid != rec.profile.Uid);
+  }
+}
+
+/** The one `Session` of this page for the given (or page-wide) config. */
+export function getSession(config?: Partial<Config>): Session {
+  const cfg = resolveConfig(config);
+  const key = `${cfg.apiBase}|${cfg.apiKey}`;
+  let s = sessions.get(key);
+  if (!s) sessions.set(key, (s = new Session(cfg)));
+  return s;
+}
+
+/**
+ * TEST ONLY: drops every Session of this page (stopping their timers and channels) and the store's
+ * fallback state, as if the page had been reloaded. Stored data in IndexedDB is kept.
+ */
+export function _resetSessionsForTests(): void {
+  for (const s of all) s._dispose();
+  all.clear();
+  sessions.clear();
+  _resetStoreForTests();
+}
