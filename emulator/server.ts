@@ -109,9 +109,10 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     return503OnClosing: true,
     // Router-level failures (an over-long path parameter, bad percent-encoding) get the LoginRadius error JSON too,
     // never fastify's default body (which echoes the raw path).
-    frameworkErrors: (_err, _req, reply) => {
+    frameworkErrors: (_err, _req, res) => {
+      const reply = res as FastifyReply;
       void reply.header('x-content-type-options', 'nosniff').header('cache-control', 'no-store');
-      return reply.code(403).send(errorBody(908, 'The request URL is not well formed.'));
+      void reply.code(403).send(errorBody(908, 'The request URL is not well formed.'));
     },
     routerOptions: {
       caseSensitive: false,
@@ -134,6 +135,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     } catch {
       return done(new LrHttpError(bodyCodeFor(req.method), 'The request body is not valid UTF-8.'), undefined);
     }
+    // secure-json-parse would silently strip a byte-order mark; JSON senders must not add one (RFC 8259 §8.1).
+    if (text.charCodeAt(0) === 0xfeff) return done(new LrHttpError(bodyCodeFor(req.method), 'The request body starts with a byte-order mark.'), undefined);
     jsonParser(req, text, (err, value) => {
       if (err) return done(new LrHttpError(bodyCodeFor(req.method), /prototype/i.test(err.message) ? 'The request body contains a forbidden property name.' : undefined), undefined);
       try {

@@ -76,7 +76,9 @@ const LABEL = /^[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?$/u;
 const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\s]/u; // controls, bidi overrides, zero-width, any whitespace
 
 /** True for a syntactically valid address: ≤254 chars, one `@`, no controls/bidi/zero-width, IDN allowed. */
-export function isEmail(v: string): boolean {
+export function isEmail(raw: string): boolean {
+  // Checked in NFC (the form that is stored): an NFD-typed `föö@münchen.de` is the same address.
+  const v = raw.normalize('NFC');
   if (v.length > 254 || INVISIBLE.test(v)) return false;
   const at = v.lastIndexOf('@');
   if (at < 1 || v.indexOf('@') !== at) return false;

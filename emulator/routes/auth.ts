@@ -4,9 +4,9 @@ import { sottDate, verifyPassword, checkSott } from '../crypto.js';
 import { LrHttpError, fail, invalid } from '../errors.js';
 import { parseProfileUpdate } from '../profile.js';
 import type { User } from '../store.js';
-import { checkPassword, emailFrom, emailFromQuery, normEmail, type Json } from '../validate.js';
+import { PASSWORD_MAX, checkPassword, emailFrom, emailFromQuery, normEmail, type Json } from '../validate.js';
 import {
-  buildLink, hasOption, loginResponse, parseEmailList, primaryEmail, profileOf, sendTokenMail, takeOneTime, touch,
+  buildLink, checkLinkUrl, hasOption, loginResponse, parseEmailList, primaryEmail, profileOf, sendTokenMail, takeOneTime, touch,
 } from './common.js';
 
 const A = '/identity/v2/auth';
@@ -19,6 +19,10 @@ export function authRoutes(route: Register, emu: Emu): void {
     const email = emailFrom(req.body, 'email');
     const password = req.body.raw('password');
     if (typeof password !== 'string' || password === '') invalid(['password', 'The password field is required.']);
+    // No stored password is longer than the policy allows: refuse before hashing (BI-09, no hashing DoS).
+    if ([...password.normalize('NFC')].length > PASSWORD_MAX) {
+      invalid(['password', `The password field must not exceed ${PASSWORD_MAX} characters in length.`]);
+    }
     const id = normEmail(email);
     checkLockout(emu, id);
     const user = store.userByEmail(email);
@@ -47,21 +51,22 @@ export function authRoutes(route: Register, emu: Emu): void {
     const password = checkPassword(req.body.raw('Password'), emu.config.passwordMinLength, 'Password', emu.isCommonPassword);
     const fields = parseProfileUpdate(req.body, false);
     const userName = req.body.str('UserName', 'UserName', { max: 64 });
+    const flow = emu.config.verificationFlow;
+    const mail = flow !== 'disabled' && !hasOption(req, 'PreventVerificationEmail');
+    // A bad verificationurl is refused before the account exists (nothing created, nothing sent).
+    if (mail) checkLinkUrl(emu, req, 'verification');
     for (const e of emails) if (store.userByEmail(e.Value)) fail(936);
     if (userName && store.userByUserName(userName)) fail(1017);
     const hash = await emu.hash(password);
     // Re-check after the await: two concurrent registrations of one address create exactly one account.
     for (const e of emails) if (store.userByEmail(e.Value)) fail(936);
     if (userName && store.userByUserName(userName)) fail(1017);
-    const flow = emu.config.verificationFlow;
     const user = store.newUser(emu.now(), {
       emails: emails.map((e) => ({ ...e, Verified: false })), passwordHash: hash, UserName: userName ?? null, fields,
       LastPasswordChangeDate: new Date(emu.now()).toISOString(),
     });
     store.put(user);
-    if (flow !== 'disabled' && !hasOption(req, 'PreventVerificationEmail')) {
-      sendTokenMail(emu, req, 'verification', user, primaryEmail(user).Value);
-    }
+    if (mail) sendTokenMail(emu, req, 'verification', user, primaryEmail(user).Value);
     if (flow === 'required') return { IsPosted: true, Data: null };
     user.NoOfLogins = 1;
     user.LastLoginDate = new Date(emu.now()).toISOString();

@@ -36,11 +36,19 @@ const SUBJECTS = {
 const VTYPES = { verification: 'emailverification', reset: 'reset', delete: 'deleteuser' } as const;
 const PARAMS = { verification: 'verificationurl', reset: 'resetpasswordurl', delete: 'deleteurl' } as const;
 
+const linkBase = (req: Req | null, kind: OneTimeKind, urlOverride?: string): string | undefined =>
+  urlOverride ?? req?.q(PARAMS[kind]) ?? (kind === 'verification' ? req?.q('url') : undefined);
+
+/** Refuses (908) a caller's link URL for `kind` before anything is changed (e.g. before an account is created). */
+export function checkLinkUrl(emu: Emu, req: Req, kind: OneTimeKind): void {
+  buildLink(emu, linkBase(req, kind), PARAMS[kind], VTYPES[kind], 'x');
+}
+
 /** Issues a one-time token and "sends" it; returns the token. */
 export function sendTokenMail(emu: Emu, req: Req | null, kind: OneTimeKind, user: User, email: string, urlOverride?: string): string {
   const lifetime = kind === 'verification' ? emu.config.verificationTokenLifetimeSeconds
     : kind === 'reset' ? emu.config.resetTokenLifetimeSeconds : emu.config.deleteTokenLifetimeSeconds;
-  const base = urlOverride ?? req?.q(PARAMS[kind]) ?? (kind === 'verification' ? req?.q('url') : undefined);
+  const base = linkBase(req, kind, urlOverride);
   // Validate the URL before issuing anything, so a bad URL changes nothing.
   buildLink(emu, base, PARAMS[kind], VTYPES[kind], 'x');
   const token = emu.store.issueOneTime(kind, user.Uid, email, emu.now(), lifetime);
