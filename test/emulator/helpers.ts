@@ -79,11 +79,11 @@ export function buildUrl(base: string, path: string, query: ApiOptions['query'] 
 
 export async function request(base: string, method: string, path: string, opts: ApiOptions = {}): Promise<Res> {
   const headers: Record<string, string> = { ...opts.headers };
-  let body: BodyInit | undefined;
+  let body: RequestInit['body'];
   if (opts.json !== undefined) {
     body = JSON.stringify(opts.json);
     headers['content-type'] ??= 'application/json';
-  } else if (opts.raw !== undefined) body = opts.raw as BodyInit;
+  } else if (opts.raw !== undefined) body = opts.raw as RequestInit['body'];
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
   if (opts.secret) headers['x-loginradius-apisecret'] = API_SECRET;
   const init: RequestInit & { duplex?: 'half' } = { method, headers, body };
