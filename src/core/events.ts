@@ -34,4 +34,6 @@ export const emit = <K extends LrEventName>(el: EventTarget, name: K, detail: Lr
 
 declare global {
   interface HTMLElementEventMap extends LrEventMap {}
+  interface DocumentEventMap extends LrEventMap {}
+  interface WindowEventMap extends LrEventMap {}
 }
