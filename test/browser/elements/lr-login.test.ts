@@ -16,6 +16,7 @@ import {
   setConfig,
   setFaults,
   typeInto,
+  typeKeys,
   uniqueEmail,
   until,
 } from './support.js';
@@ -183,7 +184,7 @@ describe('<lr-login>', () => {
       await el.updateComplete;
       expect(toggle.getAttribute('aria-pressed')).to.equal('true');
       expect(passwordInput(el).type).to.equal('text');
-      await sendKeys({press: 'Space'});
+      await sendKeys({press: 'Enter'});
       await el.updateComplete;
       expect(toggle.getAttribute('aria-pressed')).to.equal('false');
       expect(passwordInput(el).type).to.equal('password');
@@ -204,7 +205,7 @@ describe('<lr-login>', () => {
       expect(passwordInput(el).getAttribute('aria-invalid')).to.equal('true');
       await expect(el).to.be.accessible();
 
-      await sendKeys({type: 'ada@example.test'});
+      await typeKeys('ada@example.test');
       await el.updateComplete;
       expect(email.hasAttribute('aria-invalid')).to.equal(false);
       expect(email.hasAttribute('aria-describedby')).to.equal(false);

@@ -92,10 +92,18 @@ export async function getSott(): Promise<string> {
   return (await executeServerCommand('lr-admin', {op: 'sott'})) as string;
 }
 
-/** Focuses an input and types like a user. */
+/**
+ * Focuses an input and types like a user. One key per command: WebKitGTK's WebDriver drops repeated
+ * characters and some spaces when a whole string is sent at once.
+ */
 export async function typeInto(input: HTMLInputElement, text: string): Promise<void> {
   input.focus();
-  await sendKeys({type: text});
+  await typeKeys(text);
+}
+
+/** Types into the focused element, one key per command (see `typeInto`). */
+export async function typeKeys(text: string): Promise<void> {
+  for (const ch of text) await sendKeys({type: ch});
 }
 
 /** Waits until `check()` is truthy (polling), or fails with `what`. */
