@@ -5,21 +5,10 @@ import {LrError} from '../../../src/core/errors.js';
 import {getSession, Session} from '../../../src/core/session.js';
 import '../../../src/elements/lr-login/lr-login.js';
 import type {LrLogin} from '../../../src/elements/lr-login/login.js';
-import {
-  PASSWORD,
-  createAccount,
-  env,
-  outbox,
-  record,
-  requests,
-  resetAll,
-  setConfig,
-  setFaults,
-  typeInto,
-  typeKeys,
-  uniqueEmail,
-  until,
-} from './support.js';
+import {PASSWORD, createAccount, emu, env, noSecrets, record, resetAll, typeInto, typeKeys, uniqueEmail, until} from './support.js';
+
+const {outbox, requests, setConfig} = emu;
+const setFaults = (faults: emu.Fault[]) => emu.setFaults(...faults);
 
 const LOGIN = '/identity/v2/auth/login';
 const ALL_EVENTS = [
@@ -66,19 +55,10 @@ async function submitAndWait(el: LrLogin, name: 'lr-error' | 'lr-logged-in', ema
   return e;
 }
 
-/** No token and no password anywhere in the event details. */
-async function expectNoSecrets(events: CustomEvent[], password: string, token?: string): Promise<void> {
-  for (const e of events) {
-    const text = JSON.stringify(e.detail ?? null);
-    expect(text, e.type).not.to.contain(password);
-    if (token) expect(text, e.type).not.to.contain(token);
-    expect(text, e.type).not.to.match(/access_token|refresh_token/i);
-  }
-}
 
 describe('<lr-login>', () => {
   beforeEach(resetAll);
-  afterEach(() => setFaults([]));
+  afterEach(() => emu.clearFaults());
 
   describe('structure', () => {
     it('has sensible defaults', async () => {
@@ -231,7 +211,7 @@ describe('<lr-login>', () => {
   describe('signing in', () => {
     it('signs in, removes the password form, shows who is signed in and fires lr-logged-in without secrets', async () => {
       const email = uniqueEmail('ada');
-      await createAccount(email);
+      await createAccount({email});
       const el = await mount();
       const rec = record(document, ALL_EVENTS);
       const ev = await submitAndWait(el, 'lr-logged-in', email, PASSWORD);
@@ -250,14 +230,14 @@ describe('<lr-login>', () => {
       expect(changed.at(-1)!.detail).to.deep.include({state: 'authenticated', source: 'self'});
       const token = await el.getAccessToken();
       expect(token).to.be.a('string').and.not.empty;
-      await expectNoSecrets(rec.events, PASSWORD, token);
+      noSecrets(rec.events, PASSWORD, token);
       expect((await requests('POST', LOGIN)).length).to.equal(1);
       await expect(el).to.be.accessible();
     });
 
     it('shows the signed-in view in a second element and lr-session-changed reaches every element', async () => {
       const email = uniqueEmail('two');
-      await createAccount(email);
+      await createAccount({email});
       const a = await mount();
       const wrapper = await fixture<HTMLDivElement>(
         html`<div><lr-login apikey=${env.apiKey} api-base=${env.apiBase}></lr-login></div>`,
@@ -274,7 +254,7 @@ describe('<lr-login>', () => {
 
     it('hides itself while signed in with hide-when-signed-in', async () => {
       const email = uniqueEmail('hide');
-      await createAccount(email);
+      await createAccount({email});
       const el = await mount('hide-when-signed-in');
       await submitAndWait(el, 'lr-logged-in', email, PASSWORD);
       expect(getComputedStyle(el).display).to.equal('none');
@@ -283,7 +263,7 @@ describe('<lr-login>', () => {
 
     it('gives the same message for a wrong password and an unknown email, keeps the email, clears the password', async () => {
       const email = uniqueEmail('known');
-      await createAccount(email);
+      await createAccount({email});
       const el = await mount();
       const wrong = await submitAndWait(el, 'lr-error', email, 'wrong password here');
       const first = alertText(el);
@@ -298,13 +278,13 @@ describe('<lr-login>', () => {
       const unknown = await submitAndWait(el2, 'lr-error', uniqueEmail('nobody'), 'wrong password here');
       expect(alertText(el2)).to.equal(first);
       expect(unknown.detail).to.deep.equal(wrong.detail);
-      await expectNoSecrets([wrong, unknown], 'wrong password here');
+      noSecrets([wrong, unknown], 'wrong password here');
     });
 
     it('offers to resend the verification email on 970, and the resend works', async () => {
       await setConfig({verificationFlow: 'required'});
       const email = uniqueEmail('unverified');
-      await createAccount(email, PASSWORD, false);
+      await createAccount({email, verified: false});
       const el = await mount(`verification-url="${location.origin}/verify"`);
       const err = await submitAndWait(el, 'lr-error', email, PASSWORD);
       expect(err.detail.code).to.equal(970);
@@ -387,7 +367,7 @@ describe('<lr-login>', () => {
 
     it('sends one request however often the form is submitted while busy', async () => {
       const email = uniqueEmail('double');
-      await createAccount(email);
+      await createAccount({email});
       await setFaults([{path: LOGIN, delayMs: 600, times: 1}]);
       const el = await mount();
       await typeInto(emailInput(el), email);
@@ -436,7 +416,7 @@ describe('<lr-login>', () => {
     it('answers the same whether or not the address exists; only the known one gets a reset email', async () => {
       const known = uniqueEmail('known');
       const unknown = uniqueEmail('unknown');
-      await createAccount(known);
+      await createAccount({email: known});
       const el = await mount(`reset-password-url="${location.origin}/reset"`);
       const a = await requestReset(el, known);
       expect($(el, '.lr-login__forgot-sent').textContent).to.contain(known);
@@ -467,7 +447,7 @@ describe('<lr-login>', () => {
   describe('session', () => {
     it('signs out with lr-logged-out {reason: user} and shows the form again', async () => {
       const email = uniqueEmail('out');
-      await createAccount(email);
+      await createAccount({email});
       const el = await mount();
       await submitAndWait(el, 'lr-logged-in', email, PASSWORD);
       const token = await el.getAccessToken();
@@ -486,7 +466,7 @@ describe('<lr-login>', () => {
 
     it('re-dispatches expiry, other-tab sign-out and storage failures from the element', async () => {
       const email = uniqueEmail('events');
-      await createAccount(email);
+      await createAccount({email});
       const el = await mount();
       await submitAndWait(el, 'lr-logged-in', email, PASSWORD);
       const rec = record(el, ALL_EVENTS);
