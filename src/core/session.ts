@@ -162,6 +162,7 @@ export class Session extends EventTarget {
     this.#gen++;
     clearTimeout(this.#timer);
     this.#ch?.close();
+    this.#ch = undefined;
     globalThis.removeEventListener?.('online', this.#online);
   }
 
