@@ -235,6 +235,21 @@ describe('<lr-login>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('reads autofilled values at submit time and sends a long Unicode password unchanged', async () => {
+      const email = uniqueEmail('autofill');
+      // 120 code points with spaces, accents, CJK and emoji (NFC), as a password manager would fill it.
+      const password = ('Pässwörd 密码 🔑 ' + 'x'.repeat(10)).repeat(5).slice(0, 150);
+      const trimmed = [...password].slice(0, 120).join('');
+      await createAccount({email, password: trimmed});
+      const el = await mount();
+      // Autofill: values appear without key or input events.
+      emailInput(el).value = email;
+      passwordInput(el).value = trimmed;
+      const done = oneEvent(el, 'lr-logged-in');
+      submit(el).click();
+      expect(((await done) as CustomEvent).detail.profile.Email).to.equal(email);
+    });
+
     it('shows the signed-in view in a second element and lr-session-changed reaches every element', async () => {
       const email = uniqueEmail('two');
       await createAccount({email});
