@@ -1,4 +1,4 @@
-import {css, html, nothing, type TemplateResult} from 'lit';
+import {css, html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import * as api from '../../core/client.js';
 import {ErrorCodes} from '../../core/codes.js';
@@ -134,17 +134,22 @@ export class LrRegister extends LrElement {
   /** The email value last sent to the availability check (to drop stale answers). */
   private _checking = '';
 
-  /** The name fields to render, from `fields`. */
-  private get _nameFields(): NameField[] {
-    const out: NameField[] = [];
-    for (const raw of this.fields.split(',')) {
-      const name = raw.trim();
-      if (!name) continue;
-      const known = (Object.keys(NAME_FIELDS) as NameField[]).find((k) => k.toLowerCase() === name.toLowerCase());
-      if (known && !out.includes(known)) out.push(known);
-      else if (!known) console.warn(`lr-register: unsupported field "${name}" ignored.`);
+  /** The name fields to render, parsed from `fields` in `willUpdate`. */
+  private _nameFields: NameField[] = [];
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('fields')) {
+      const out: NameField[] = [];
+      for (const raw of this.fields.split(',')) {
+        const name = raw.trim();
+        if (!name) continue;
+        const known = (Object.keys(NAME_FIELDS) as NameField[]).find((k) => k.toLowerCase() === name.toLowerCase());
+        if (!known) console.warn(`lr-register: unsupported field "${name}" ignored.`);
+        else if (!out.includes(known)) out.push(known);
+      }
+      this._nameFields = out;
     }
-    return out;
   }
 
   override render(): TemplateResult {
