@@ -95,7 +95,11 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     requests: [],
     changed() {
       if (!options.dataFile || saveTimer) return;
-      saveTimer = setTimeout(() => { saveTimer = null; store.save(); }, 50);
+      saveTimer = setTimeout(() => {
+        saveTimer = null;
+        // A failed background save (disk full, permissions) must not take the server down; the previous file stays.
+        try { store.save(); } catch (err) { console.error(`[emulator] could not save ${options.dataFile}:`, err); }
+      }, 50);
     },
   };
 
@@ -242,8 +246,14 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         guard(def.kind, request);
         if (def.group) rateLimit(def.group, request);
         const body = new Body(BODY_METHODS.has(request.method) ? request.body : undefined, bodyCodeFor(request.method));
-        const result = await def.handler(makeReq(request, reply, body));
-        if (request.method !== 'GET' && def.kind !== 'control') emu.changed();
+        let result: Json;
+        try {
+          result = await def.handler(makeReq(request, reply, body));
+        } finally {
+          // Some GETs change state (verify email, delete by token, invalidate, impersonation) and some failures too
+          // (a 970 login re-sends the verification mail): schedule a save for every API call.
+          if (def.kind !== 'control' || request.method !== 'GET') emu.changed();
+        }
         if (reply.sent) return reply;
         return reply.send(result as Json);
       },
@@ -332,8 +342,11 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     },
     async close() {
       if (saveTimer) { clearTimeout(saveTimer); saveTimer = null; }
-      if (options.dataFile) store.save();
-      await app.close();
+      try {
+        if (options.dataFile) store.save();
+      } finally {
+        await app.close(); // even when the final save fails
+      }
     },
   };
   return emulator;

@@ -1,0 +1,158 @@
+/** `dataFile`: state survives restarts; writes are atomic (temp file + fsync + rename), so a crash never corrupts it. */
+import assert from 'node:assert/strict';
+import fs, { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { syncBuiltinESMExports } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { A, M, PASSWORD, PASSWORD2, RESET_LINK, assertError, start } from './helpers.js';
+
+const dirs: string[] = [];
+// Removed once every test (and its emulators' final saves) is done.
+after(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
+
+function tempFile(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'lr-emu-'));
+  dirs.push(dir);
+  return join(dir, 'state.json');
+}
+
+const readState = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as { version: number; users: { Uid: string }[]; tokens: unknown[]; oneTime: unknown[]; outbox: unknown[] };
+
+/**
+ * Replaces fs.writeSync for ESM importers too (node:fs named exports are live after syncBuiltinESMExports);
+ * returns the function that restores it.
+ */
+function patchWriteSync(impl: (orig: typeof fs.writeSync, fd: number, data: string) => number): () => void {
+  const orig = fs.writeSync;
+  fs.writeSync = ((fd: number, data: string) => impl(orig, fd, data)) as typeof fs.writeSync;
+  syncBuiltinESMExports();
+  return () => { fs.writeSync = orig; syncBuiltinESMExports(); };
+}
+
+test('state survives close and a new emulator: accounts, sessions, one-time tokens, outbox', async (t) => {
+  const dataFile = tempFile();
+  const first = await start(t, { dataFile });
+  const { token, profile } = await first.userWithToken('ada@example.com');
+  await first.api('PUT', `${A}/account`, { token, json: { FirstName: 'Ada' } });
+  await first.api('POST', `${A}/password`, { json: { email: 'ada@example.com' }, query: { resetpasswordurl: RESET_LINK } });
+  const [mail] = await first.outbox();
+  await first.emu.close();
+  const saved = readState(dataFile);
+  assert.equal(saved.version, 1);
+  assert.equal(saved.users.length, 1);
+  if (process.platform !== 'win32') assert.equal(statSync(dataFile).mode & 0o777, 0o600, 'only the owner can read it');
+  assert.doesNotMatch(JSON.stringify(saved.oneTime), new RegExp(mail.Token), 'one-time tokens are stored hashed, on disk too');
+  assert.equal(saved.oneTime.length, 1);
+
+  const second = await start(t, { dataFile });
+  const me = await second.api('GET', `${A}/account`, { token });
+  assert.equal(me.status, 200, me.text);
+  assert.equal(me.body.Uid, profile.Uid);
+  assert.equal(me.body.FirstName, 'Ada');
+  assert.equal((await second.outbox('ada@example.com')).length, 1);
+  const reset = await second.api('PUT', `${A}/password/reset`, { json: { resettoken: mail.Token, password: PASSWORD2 } });
+  assert.equal(reset.status, 200, reset.text);
+  await second.login('ada@example.com', PASSWORD2);
+  assertError(await second.api('POST', `${A}/login`, { json: { email: 'ada@example.com', password: PASSWORD } }), 401, 966);
+  // Indexes are rebuilt: lookups by email and uniqueness work after a restart.
+  assert.equal((await second.admin('GET', M, { query: { email: 'ADA@example.com' } })).body.Uid, profile.Uid);
+  assertError(await second.admin('POST', M, { json: { Email: [{ Type: 'Primary', Value: 'ada@example.com' }], Password: PASSWORD } }), 403, 936);
+});
+
+test('changes are written shortly after they happen, without a clean shutdown (GET mutations included)', async (t) => {
+  const dataFile = tempFile();
+  const h = await start(t, { dataFile });
+  const { token } = await h.userWithToken('ada@example.com');
+  await sleep(150);
+  assert.equal(readState(dataFile).users.length, 1, 'account creation is on disk');
+  // Delete by token link is a GET.
+  await h.api('DELETE', `${A}/account`, { token });
+  const [mail] = await h.outbox('ada@example.com');
+  const del = await h.api('GET', `${A}/account/delete`, { query: { deletetoken: mail.Token } });
+  assert.equal(del.status, 200, del.text);
+  await sleep(150);
+  assert.equal(readState(dataFile).users.length, 0, 'the deletion is on disk');
+  // Invalidate is a GET too.
+  const { token: t2 } = await h.userWithToken('bob@example.com');
+  await sleep(150);
+  assert.equal(readState(dataFile).tokens.length, 1);
+  await h.api('GET', `${A}/access_token/invalidate`, { token: t2 });
+  await sleep(150);
+  assert.equal(readState(dataFile).tokens.length, 0, 'the invalidation is on disk');
+});
+
+test('a crash mid-write leaves the previous file intact and loadable', async (t) => {
+  const dataFile = tempFile();
+  const h = await start(t, { dataFile });
+  await h.createUser('ada@example.com');
+  await sleep(150); // the scheduled save has run
+  const good = readFileSync(dataFile, 'utf8');
+  assert.equal(readState(dataFile).users.length, 1);
+
+  // From now on every write dies half-way (as if the process were killed or the disk filled up).
+  const restore = patchWriteSync((orig, fd, data) => {
+    const bytes = Buffer.from(String(data));
+    orig(fd, bytes.subarray(0, Math.floor(bytes.length / 2)));
+    throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+  });
+  const origErr = console.error;
+  const logged: unknown[] = [];
+  console.error = (...a: unknown[]) => { logged.push(a); };
+  try {
+    await h.createUser('bob@example.com');
+    assert.throws(() => h.emu.emu.store.save(), /ENOSPC/);
+    assert.equal(readFileSync(dataFile, 'utf8'), good, 'the previous state is untouched');
+    const leftovers = readdirSync(join(dataFile, '..')).filter((f) => f.includes('.tmp-'));
+    assert.equal(leftovers.length, 1, 'the half-written temp file is separate');
+    assert.throws(() => JSON.parse(readFileSync(join(dataFile, '..', leftovers[0]!), 'utf8')));
+
+    // A scheduled background save that fails does not take the server down.
+    await h.createUser('carol@example.com');
+    await sleep(150);
+    assert.equal((await h.control('GET', '/status')).status, 200, 'still serving');
+    assert.ok(logged.length >= 1, 'the failed save is reported');
+    assert.equal(readFileSync(dataFile, 'utf8'), good);
+    // Closing still closes the server when the final save fails (the error is reported to the caller).
+    await assert.rejects(h.emu.close(), /ENOSPC/);
+    await assert.rejects(fetch(`${h.url}/__emulator/status`));
+    assert.equal(readFileSync(dataFile, 'utf8'), good);
+  } finally {
+    restore();
+    console.error = origErr;
+  }
+
+  // A fresh emulator loads the last good state despite the leftover temp file.
+  const again = await start(t, { dataFile });
+  assert.equal((await again.control('GET', '/status')).body.users, 1);
+  await again.login('ada@example.com');
+});
+
+test('a leftover temp file from an earlier crash is harmless; the next save replaces the data file atomically', async (t) => {
+  const dataFile = tempFile();
+  const first = await start(t, { dataFile });
+  await first.createUser('ada@example.com');
+  await first.emu.close();
+  writeFileSync(`${dataFile}.tmp-${process.pid}`, '{"version":1,"users":[{"Uid":');
+  writeFileSync(`${dataFile}.tmp-99999`, 'garbage');
+  const second = await start(t, { dataFile });
+  assert.equal((await second.control('GET', '/status')).body.users, 1);
+  await second.createUser('bob@example.com');
+  await second.emu.close();
+  const state = readState(dataFile);
+  assert.equal(state.users.length, 2);
+  assert.ok(!existsSync(`${dataFile}.tmp-${process.pid}`), 'our own temp file was renamed into place');
+});
+
+test('reset is persisted; a data file is created on first save', async (t) => {
+  const dataFile = tempFile();
+  assert.ok(!existsSync(dataFile));
+  const h = await start(t, { dataFile });
+  await h.createUser('ada@example.com');
+  await sleep(150);
+  assert.ok(existsSync(dataFile));
+  await h.control('POST', '/reset');
+  await sleep(150);
+  assert.equal(readState(dataFile).users.length, 0);
+});
