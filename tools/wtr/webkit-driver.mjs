@@ -41,11 +41,21 @@ async function waitFor(url, ms = 15000) {
 export async function startWebKitDriver() {
   let display = process.env.DISPLAY;
   if (!display) {
-    display = `:${90 + Math.floor(Math.random() * 400)}`;
-    const xvfb = spawn('Xvfb', [display, '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], { stdio: 'ignore' });
+    // -displayfd: Xvfb picks a free display itself and writes its number to fd 3 (no clashes between
+    // concurrent runs).
+    const xvfb = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], {
+      stdio: ['ignore', 'ignore', 'ignore', 'pipe'],
+    });
     children.push(xvfb);
-    await new Promise((r) => setTimeout(r, 300));
-    if (xvfb.exitCode !== null) throw new Error(`Xvfb ${display} exited with ${xvfb.exitCode}`);
+    display = await new Promise((resolve, reject) => {
+      let out = '';
+      const timer = setTimeout(() => reject(new Error('Xvfb did not report a display')), 10000);
+      xvfb.stdio[3].on('data', (d) => {
+        out += d;
+        if (out.includes('\n')) clearTimeout(timer), resolve(`:${out.trim()}`);
+      });
+      xvfb.on('exit', (code) => reject(new Error(`Xvfb exited with ${code}`)));
+    });
   }
   const port = await freePort();
   const driver = spawn('WebKitWebDriver', [`--port=${port}`], {
