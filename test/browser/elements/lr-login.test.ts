@@ -5,7 +5,20 @@ import {LrError} from '../../../src/core/errors.js';
 import {getSession, Session} from '../../../src/core/session.js';
 import '../../../src/elements/lr-login/lr-login.js';
 import type {LrLogin} from '../../../src/elements/lr-login/login.js';
-import {PASSWORD, createAccount, emu, env, noSecrets, record, resetAll, typeInto, typeKeys, uniqueEmail, until} from './support.js';
+import {
+  PASSWORD,
+  createAccount,
+  emu,
+  env,
+  noSecrets,
+  record,
+  resetAll,
+  runCredentialFormSuite,
+  typeInto,
+  typeKeys,
+  uniqueEmail,
+  until,
+} from './support.js';
 
 const {outbox, requests, setConfig} = emu;
 const setFaults = (faults: emu.Fault[]) => emu.setFaults(...faults);
@@ -59,6 +72,11 @@ async function submitAndWait(el: LrLogin, name: 'lr-error' | 'lr-logged-in', ema
 describe('<lr-login>', () => {
   beforeEach(resetAll);
   afterEach(() => emu.clearFaults());
+
+  runCredentialFormSuite('lr-login', () => mount(), [
+    {name: 'email', type: 'email', autocomplete: 'username'},
+    {name: 'password', type: 'password', autocomplete: 'current-password'},
+  ]);
 
   describe('structure', () => {
     it('has sensible defaults', async () => {

@@ -11,6 +11,7 @@ import {
   noSecrets,
   record,
   resetAll,
+  runCredentialFormSuite,
   typeInto,
   ui,
   uniqueEmail,
@@ -59,6 +60,13 @@ async function submitAndWait(el: LrRegister, name: string, values: Parameters<ty
 describe('<lr-register>', () => {
   beforeEach(resetAll);
   afterEach(() => emu.clearFaults());
+
+  runCredentialFormSuite('lr-register', () => mount({fields: 'FirstName,LastName'}), [
+    {name: 'FirstName', type: 'text', autocomplete: 'given-name'},
+    {name: 'LastName', type: 'text', autocomplete: 'family-name'},
+    {name: 'email', type: 'email', autocomplete: 'username'},
+    {name: 'password', type: 'password', autocomplete: 'new-password'},
+  ]);
 
   describe('structure', () => {
     it('has sensible defaults', () => {

@@ -74,3 +74,54 @@ export const ui = {
       .filter(Boolean)
       .map((id) => document.getElementById(id)?.textContent?.trim() ?? `#${id} missing`),
 };
+
+export interface CredentialInput {
+  name: string;
+  type: string;
+  autocomplete: string;
+}
+
+/**
+ * Shared light-DOM credential-form assertions (style guide B10.2, security B4-01…B4-03, B1-01): call inside a
+ * `describe` with a `mount()` that resolves once the form is rendered.
+ */
+export function runCredentialFormSuite(tag: string, mount: () => Promise<HTMLElement>, inputs: CredentialInput[]): void {
+  describe(`${tag}: credential form in light DOM`, () => {
+    it('exposes every input to document.querySelector with its type and autocomplete token', async () => {
+      const el = await mount();
+      if (el.shadowRoot) throw new Error('credential forms must not render in a shadow root');
+      for (const want of inputs) {
+        const input = document.querySelector<HTMLInputElement>(
+          `${tag} input[name="${want.name}"][autocomplete="${want.autocomplete}"]`,
+        );
+        if (!input) throw new Error(`no ${want.name} input with autocomplete="${want.autocomplete}"`);
+        if (input.type !== want.type) throw new Error(`${want.name}: type ${input.type}, expected ${want.type}`);
+      }
+    });
+
+    it('keeps the inputs and a submit button in one form, labelled, with page-unique ids', async () => {
+      const el = await mount();
+      const found = inputs.map((i) => el.querySelector<HTMLInputElement>(`input[name="${i.name}"]`)!);
+      const form = found[0]!.form;
+      if (!form) throw new Error('inputs are not in a form');
+      for (const input of found) {
+        if (input.form !== form) throw new Error(`${input.name} is in another form`);
+        if (document.querySelectorAll(`[id="${input.id}"]`).length !== 1) throw new Error(`${input.id} is not unique`);
+        if (!document.querySelector(`label[for="${input.id}"]`)) throw new Error(`${input.name} has no label`);
+      }
+      const submit = form.querySelector<HTMLButtonElement>('button[type=submit]');
+      if (!submit || submit.form !== form) throw new Error('no submit button in the form');
+      if (!form.noValidate) throw new Error('the form must have novalidate (own messages)');
+    });
+
+    it('allows paste, never turns autocomplete off, and has no maxlength below 64 on passwords', async () => {
+      const el = await mount();
+      if (el.querySelector('[autocomplete="off"]')) throw new Error('autocomplete="off" found');
+      for (const input of el.querySelectorAll<HTMLInputElement>('input[type=password]')) {
+        if (input.maxLength !== -1 && input.maxLength < 64) throw new Error(`maxlength ${input.maxLength}`);
+        const paste = new Event('paste', {bubbles: true, cancelable: true});
+        if (!input.dispatchEvent(paste)) throw new Error('paste was prevented');
+      }
+    });
+  });
+}
