@@ -109,6 +109,14 @@ export class LrElement extends LitElement {
     }
   }
 
+  /**
+   * The element's `ElementInternals` (attached once by this base for custom states). Subclasses that need
+   * internals use this instead of calling `attachInternals()` again (which would throw).
+   */
+  protected get internals(): ElementInternals | undefined {
+    return this.#internals;
+  }
+
   /** Id unique on the page for label/aria wiring (`lr3-email`). */
   protected uid(name: string): string {
     return `${this.#uid}-${name}`;
