@@ -12,3 +12,6 @@ export {defineElement} from './internal/define.js';
 
 export {LrLogin} from './elements/lr-login/lr-login.js';
 export {LrRegister} from './elements/lr-register/lr-register.js';
+export {LrProfileEditor} from './elements/lr-profile-editor/lr-profile-editor.js';
+export {LrEmailManager} from './elements/lr-email-manager/lr-email-manager.js';
+export {LrEmailLink} from './elements/lr-email-link/lr-email-link.js';

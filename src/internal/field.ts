@@ -6,7 +6,7 @@ export interface FieldOptions {
   id: string;
   name: string;
   label: string;
-  type: 'email' | 'password' | 'text';
+  type: 'email' | 'password' | 'text' | 'date' | 'tel';
   autocomplete: string;
   required?: boolean;
   minlength?: number | undefined;

@@ -1,0 +1,22 @@
+import {css} from 'lit';
+
+/** `<lr-email-link>`-only rules (the shared form rules come from `styles/form.styles.ts`). */
+export const emailLinkStyles = css`
+  @layer lr.components {
+    :where(lr-email-link) .lr-link {
+      display: grid;
+      gap: var(--lr-form-gap, var(--lr-space-l));
+    }
+    :where(lr-email-link) .lr-link__message {
+      overflow-wrap: anywhere;
+    }
+    :where(lr-email-link[view='failed']) .lr-link__message {
+      color: var(--lr-color-danger);
+    }
+    :where(lr-email-link) .lr-button--danger {
+      border-color: var(--lr-link-danger-color, var(--lr-color-danger));
+      background: var(--lr-link-danger-color, var(--lr-color-danger));
+      color: var(--lr-color-on-accent);
+    }
+  }
+`;

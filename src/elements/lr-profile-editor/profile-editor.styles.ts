@@ -1,0 +1,46 @@
+import {css} from 'lit';
+
+/** `<lr-profile-editor>`-only rules (the shared form rules come from `styles/form.styles.ts`). */
+export const profileEditorStyles = css`
+  @layer lr.components {
+    :where(lr-profile-editor[hide-when-signed-out][session-state='anonymous']) .lr-profile__signed-out {
+      display: none;
+    }
+    :where(lr-profile-editor) .lr-profile {
+      display: grid;
+      gap: var(--lr-profile-section-gap, calc(2 * var(--lr-space-l)));
+    }
+    :where(lr-profile-editor) .lr-profile__section {
+      display: grid;
+      gap: var(--lr-form-gap, var(--lr-space-l));
+      margin: 0;
+    }
+    :where(lr-profile-editor) .lr-profile__heading {
+      margin: 0;
+      font-size: var(--lr-profile-heading-size, 1.125rem);
+      font-weight: var(--lr-font-weight-strong);
+    }
+    :where(lr-profile-editor) .lr-profile__heading:focus,
+    :where(lr-profile-editor) .lr-notice:focus {
+      outline: none;
+    }
+    :where(lr-profile-editor) .lr-profile__identities {
+      margin: 0;
+      padding-inline-start: var(--lr-space-l);
+    }
+    :where(lr-profile-editor) .lr-profile__identity {
+      overflow-wrap: anywhere;
+    }
+    :where(lr-profile-editor) .lr-button--danger {
+      border-color: var(--lr-profile-danger-color, var(--lr-color-danger));
+      color: var(--lr-profile-danger-color, var(--lr-color-danger));
+    }
+    :where(lr-profile-editor) .lr-form__submit.lr-button--danger {
+      background: var(--lr-profile-danger-color, var(--lr-color-danger));
+      color: var(--lr-color-on-accent);
+    }
+    :where(lr-profile-editor) select.lr-field__input {
+      appearance: auto;
+    }
+  }
+`;
