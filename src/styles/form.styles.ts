@@ -31,6 +31,7 @@ export function formStyles(scope: CSSResult): CSSResult {
       }
       ${scope} .lr-form {
         display: grid;
+        grid-template-columns: minmax(0, 1fr);
         gap: var(--lr-form-gap, var(--lr-space-l));
         margin: 0;
       }
@@ -47,10 +48,12 @@ export function formStyles(scope: CSSResult): CSSResult {
       }
       ${scope} .lr-panel {
         display: grid;
+        grid-template-columns: minmax(0, 1fr);
         gap: var(--lr-form-gap, var(--lr-space-l));
       }
       ${scope} .lr-field {
         display: grid;
+        grid-template-columns: minmax(0, 1fr);
         gap: var(--lr-space-xs);
       }
       ${scope} .lr-field__label {
