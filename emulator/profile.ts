@@ -102,7 +102,7 @@ export function publicProfile(u: User): Record<string, Json> {
     IsActive: u.IsActive,
     IsDeleted: false,
     IsLoginLocked: u.IsLoginLocked,
-    LoginLockedType: 'None',
+    LoginLockedType: u.IsLoginLocked ? 'Suspend' : 'None',
     IsSecurePassword: null,
     IsPasswordBreached: false,
     RegistrationProvider: 'Email',

@@ -34,6 +34,8 @@ export function authRoutes(route: Register, emu: Emu): void {
     }
     emu.lockouts.delete(id);
     if (!user.IsActive) fail(991);
+    // Locked by the site's backend (Account API `IsLoginLocked: true`): LoginRadius's "suspend" lock.
+    if (user.IsLoginLocked) fail(1198);
     const entry = user.emails.find((e) => normEmail(e.Value) === id)!;
     if (emu.config.verificationFlow === 'required' && !entry.Verified) {
       // LoginRadius re-sends the verification email when an unverified user tries to log in.

@@ -116,6 +116,20 @@ test('update: profile fields, UserName, IsActive false → login 991, true again
   assertError(await h.admin('PUT', `${M}/${p.Uid}`, { json: { UserName: 'BOB' } }), 403, 1017);
 });
 
+test('update: IsLoginLocked true → login 1198 (after the password check), false → login works', async (t) => {
+  const h = await start(t);
+  const p = await h.createUser('ada@example.com');
+  let r = await h.admin('PUT', `${M}/${p.Uid}`, { json: { IsLoginLocked: true } });
+  assert.equal(r.status, 200, r.text);
+  assert.equal(r.body.IsLoginLocked, true);
+  assert.equal(r.body.LoginLockedType, 'Suspend');
+  assertError(await h.api('POST', `${A}/login`, { json: { email: 'ada@example.com', password: PASSWORD } }), 403, 1198);
+  assertError(await h.api('POST', `${A}/login`, { json: { email: 'ada@example.com', password: 'Wrong-Password-1' } }), 401, 966);
+  r = await h.admin('PUT', `${M}/${p.Uid}`, { json: { IsLoginLocked: false } });
+  assert.equal(r.body.LoginLockedType, 'None');
+  await h.login('ada@example.com');
+});
+
 test('update: EmailVerified and security answers', async (t) => {
   const h = await start(t);
   const p = await h.createUser('ada@example.com');
