@@ -453,17 +453,22 @@ test('E7-04: arbitrary JSON bodies to login, register, update and friends never 
   const targets: [string, string, Record<string, string>][] = [
     ['POST', `${A}/login`, {}],
     ['POST', `${A}/register`, { 'x-loginradius-sott': sott() }],
-    ['POST', `${A}/register/captcha`, {}],
     ['PUT', `${A}/account`, { authorization: `Bearer ${v.token}` }],
+    ['POST', M, secretHeader],
+  ];
+  // The other body-taking endpoints get a share of the runs each (keeps the suite fast).
+  const others: [string, string, Record<string, string>][] = [
+    ['POST', `${A}/register/captcha`, {}],
     ['POST', `${A}/email`, { authorization: `Bearer ${v.token}` }],
     ['PUT', `${A}/password/change`, { authorization: `Bearer ${v.token}` }],
     ['PUT', `${A}/password/reset`, {}],
-    ['POST', M, secretHeader],
     ['PUT', `${M}/${v.uid}`, secretHeader],
+    ['DELETE', `${A}/email`, { authorization: `Bearer ${v.token}` }],
   ];
+  let run = 0;
   await fc.assert(fc.asyncProperty(anyBody, async (body) => {
     const text = JSON.stringify(body);
-    for (const [method, path, headers] of targets) {
+    for (const [method, path, headers] of [...targets, others[run++ % others.length]!]) {
       const r = await raw(h, method, path, text, { ...JSON_CT, ...headers });
       assert.ok(r.status < 500, `${method} ${path} ${text} → ${r.status} ${r.text}`);
       if (r.status >= 400) assert.equal(typeof r.body?.ErrorCode, 'number', r.text);
@@ -489,6 +494,6 @@ test('E7-04: every email the server accepts satisfies the invariants (≤254, on
       assert.doesNotMatch(email, /[\r\n\0]/);
       assert.ok(email.isWellFormed(), email);
     }
-  }), { numRuns: 200 });
+  }), { numRuns: 150 });
   assert.ok(accepted > 0, 'some generated addresses were accepted');
 });
