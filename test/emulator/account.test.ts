@@ -88,7 +88,6 @@ test('get by email / username / phone / uid; 938 unknown; fields projection', as
 test('update: profile fields, UserName, IsActive false → login 991, true again → login works', async (t) => {
   const h = await start(t);
   const p = await h.createUser('ada@example.com', PASSWORD, { FirstName: 'Ada', LastName: 'Lovelace' });
-  const { access_token: token } = await h.login('ada@example.com');
   let r = await h.admin('PUT', `${M}/${p.Uid}`, { json: { FirstName: 'Augusta', UserName: 'augusta' } });
   assert.equal(r.status, 200, r.text);
   assert.equal(r.body.FirstName, 'Augusta');
@@ -104,7 +103,6 @@ test('update: profile fields, UserName, IsActive false → login 991, true again
   assertError(await h.api('POST', `${A}/login`, { json: { email: 'ada@example.com', password: PASSWORD } }), 403, 991);
   // A blocked user's wrong password is still 966 (no hint that the account exists).
   assertError(await h.api('POST', `${A}/login`, { json: { email: 'ada@example.com', password: 'Wrong-Password-1' } }), 401, 966);
-  void token;
   r = await h.admin('PUT', `${M}/${p.Uid}`, { json: { IsActive: true } });
   assert.equal(r.body.IsActive, true);
   await h.login('ada@example.com');
