@@ -133,3 +133,25 @@ test('the Node SDK reading rule holds: every error response has a truthy ErrorCo
   const bad = [await h.api('GET', `${A}/account`), await h.api('GET', '/nope'), await h.api('PUT', `${A}/login`)];
   for (const r of bad) assert.ok(r.body.ErrorCode);
 });
+
+test('error answers carry CORS headers for an allowed origin (a browser can read the ErrorCode)', async (t) => {
+  const h = await start(t, { rateLimit: { max: 1, windowSeconds: 60 } });
+  const origin = 'http://localhost:8000';
+  const login = { email: 'x@example.com', password: 'Whatever-123' };
+  const cases: [string, Res][] = [
+    ['966', await h.api('POST', `${A}/login`, { json: login, headers: { origin } })],
+    ['429', await h.api('POST', `${A}/login`, { json: login, headers: { origin } })],
+    ['905', await h.api('GET', `${A}/access_token/validate`, { token: 'nope', headers: { origin } })],
+    ['922', await h.api('GET', `${A}/account`, { query: { apikey: null }, headers: { origin } })],
+    ['413', await h.api('PUT', `${A}/account`, { raw: JSON.stringify({ a: 'x'.repeat(70_000) }), headers: { origin, 'content-type': 'application/json' } })],
+    ['415', await h.api('PUT', `${A}/account`, { raw: 'x', headers: { origin, 'content-type': 'text/plain' } })],
+    ['1079', await h.api('PUT', `${A}/account`, { raw: '{', headers: { origin, 'content-type': 'application/json' } })],
+    ['404', await h.api('GET', `${A}/nope`, { headers: { origin } })],
+    ['405', await h.api('GET', `${A}/login`, { headers: { origin } })],
+  ];
+  for (const [what, r] of cases) {
+    assert.ok(r.status >= 400, what);
+    assert.equal(r.headers.get('access-control-allow-origin'), origin, what);
+    assert.match(r.headers.get('access-control-expose-headers') ?? '', /retry-after/i, what);
+  }
+});
