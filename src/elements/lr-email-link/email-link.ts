@@ -90,11 +90,14 @@ function tokenError(type: LinkType, code: number | undefined): MessageKey | unde
  * @event {CustomEvent<null>} lr-account-deleted - The account was deleted; the local session is cleared everywhere.
  * @event {CustomEvent<{kind: string, code?: number, message: string}>} lr-error - The link could not be completed; `message` is the text shown.
  * @event {CustomEvent<{retryAfterSeconds: number}>} lr-rate-limited - The API answered 429.
+ * @event {CustomEvent<{state: SessionState, profile?: StoredProfile, source: string}>} lr-session-changed - The page's session changed.
+ * @event {CustomEvent<{reason: 'user' | 'expired' | 'other-tab'}>} lr-logged-out - The deletion signed the user out (`user`), or the session ended elsewhere.
  *
  * @cssprop [--lr-form-gap=var(--lr-space-l)] - Gap between fields and rows.
  * @cssprop [--lr-form-max-width=24rem] - Maximum width of the element.
  * @cssprop [--lr-link-danger-color=var(--lr-color-danger)] - Colour of the delete button.
  * @cssprop [--lr-button-background=var(--lr-color-accent)] - Submit button background.
+ * @cssstate authenticated - Signed in (also `loading`, `anonymous`, `unknown`).
  */
 export class LrEmailLink extends LrElement {
   static override lightStyles = [...LrElement.lightStyles, formStyles(css`:where(lr-email-link)`), emailLinkStyles];

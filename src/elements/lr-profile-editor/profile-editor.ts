@@ -13,7 +13,7 @@ import {LrElement, type ErrorInfo} from '../../internal/lr-element.js';
 import {FormValidator} from '../../internal/validation.js';
 import {formStyles} from '../../styles/form.styles.js';
 import {profileEditorStyles} from './profile-editor.styles.js';
-import {fieldsConverter, resolveFields, type ProfileFieldDef} from './profile-fields.js';
+import {resolveFields, splitFields, type ProfileFieldDef} from './profile-fields.js';
 
 type DeleteStep = 'idle' | 'confirm' | 'sent';
 
@@ -22,7 +22,7 @@ interface Identity {
   email: string;
 }
 
-const DEFAULT_FIELDS = ['FirstName', 'LastName'];
+const DEFAULT_FIELDS = 'FirstName,LastName';
 
 /** The primary address of a profile (or the first one). */
 export function primaryEmailOf(p: Profile | undefined): string {
@@ -80,11 +80,11 @@ export class LrProfileEditor extends LrElement {
   ];
 
   /**
-   * The profile fields to edit, as an attribute a comma/space separated list of LoginRadius profile keys:
-   * `FirstName`, `MiddleName`, `LastName`, `NickName`, `Prefix`, `Suffix`, `BirthDate`, `Gender`,
-   * `PhoneNumbers`, `Company`, `City`, `State`, `Country`. Unknown names are ignored.
+   * The profile fields to edit, comma-separated, in order: `FirstName`, `MiddleName`, `LastName`, `NickName`,
+   * `Prefix`, `Suffix`, `BirthDate`, `Gender`, `PhoneNumbers`, `Company`, `City`, `State`, `Country`.
+   * Unknown names are ignored; empty means the default.
    */
-  @property({converter: fieldsConverter}) fields: string[] = DEFAULT_FIELDS;
+  @property() fields = 'FirstName,LastName';
 
   /** Page that handles the link of the account-deletion email (sent as `deleteurl`). */
   @property({attribute: 'delete-url'}) deleteUrl = '';
@@ -134,9 +134,16 @@ export class LrProfileEditor extends LrElement {
   private readonly _v = new FormValidator(this, (input) => this.describeInvalid(input));
   private readonly _pv = new FormValidator(this, (input) => this.describeInvalid(input));
 
+  /** Re-reads the profile (and linked accounts) from the API; unsaved edits stay. */
+  async refresh(): Promise<void> {
+    if (this._profile && !this._expired) await this._load(true);
+    else this._sync('self');
+  }
+
   /** The field definitions in use. */
   private get _defs(): ProfileFieldDef[] {
-    return resolveFields(this.fields?.length ? this.fields : DEFAULT_FIELDS);
+    const defs = resolveFields(splitFields(this.fields));
+    return defs.length ? defs : resolveFields(splitFields(DEFAULT_FIELDS));
   }
 
   override connectedCallback(): void {

@@ -140,8 +140,8 @@ export function resolveFields(names: readonly string[]): ProfileFieldDef[] {
   return out;
 }
 
-/** Parses the `fields` attribute: names separated by commas and/or spaces. */
-export const fieldsConverter = {
-  fromAttribute: (v: string | null): string[] => (v ?? '').split(/[\s,]+/).filter(Boolean),
-  toAttribute: (v: readonly string[]): string => v.join(','),
-};
+/** Splits a `fields` value: names separated by commas and/or spaces (an array is taken as is). */
+export function splitFields(v: string | readonly string[] | null | undefined): string[] {
+  if (Array.isArray(v)) return v.map(String);
+  return String(v ?? '').split(/[\s,]+/).filter(Boolean);
+}

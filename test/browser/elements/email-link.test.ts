@@ -23,7 +23,17 @@ import {
   statusText,
   typeText,
 } from './account-support.js';
-import {PASSWORD, getSott, record, requests, resetAll, setConfig, setFaults, uniqueEmail} from './support.js';
+import {
+  PASSWORD,
+  getSott,
+  record,
+  requests,
+  resetAll,
+  runCredentialFormSuite,
+  setConfig,
+  setFaults,
+  uniqueEmail,
+} from './support.js';
 
 const TAG = 'lr-email-link';
 const LINK_PAGE = `${location.origin}/email-link`;
@@ -57,6 +67,11 @@ describe('<lr-email-link>', function () {
   this.timeout(30000); // real typing in three engines, real emulator
   beforeEach(resetAll);
   afterEach(() => setFaults([]));
+
+  runCredentialFormSuite(TAG, () => mount<LrEmailLink>(TAG, 'vtype="reset" vtoken="any-token"'), [
+    {name: 'password', type: 'password', autocomplete: 'new-password'},
+    {name: 'confirmPassword', type: 'password', autocomplete: 'new-password'},
+  ]);
 
   describe('structure', () => {
     it('has sensible defaults and maps attributes to properties', async () => {

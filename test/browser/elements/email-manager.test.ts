@@ -9,6 +9,7 @@ import {
   adminCreate,
   adminGet,
   alertText,
+  cfg,
   expectNoTokens,
   linkParams,
   mail,
@@ -19,7 +20,16 @@ import {
   statusText,
   typeText,
 } from './account-support.js';
-import {PASSWORD, outbox, record, requests, resetAll, setFaults, uniqueEmail} from './support.js';
+import {
+  PASSWORD,
+  outbox,
+  record,
+  requests,
+  resetAll,
+  runCredentialFormSuite,
+  setFaults,
+  uniqueEmail,
+} from './support.js';
 
 const TAG = 'lr-email-manager';
 const EVENTS = ['lr-email-added', 'lr-email-removed', 'lr-verification-sent', 'lr-error', 'lr-session-changed'];
@@ -51,6 +61,10 @@ describe('<lr-email-manager>', function () {
   this.timeout(30000); // real typing in three engines, real emulator
   beforeEach(resetAll);
   afterEach(() => setFaults([]));
+
+  runCredentialFormSuite(TAG, async () => (await signedInManager()).el, [
+    {name: 'email', type: 'email', autocomplete: 'email'},
+  ]);
 
   it('has sensible defaults and maps attributes to properties', async () => {
     const d = document.createElement(TAG);
@@ -117,9 +131,22 @@ describe('<lr-email-manager>', function () {
     expect(url.origin + url.pathname).to.equal(VERIFY_URL);
     expect(vtype).to.equal('emailverification');
     // The page the link opens: <lr-email-link> verifies it.
-    const link = await mount<LrEmailLink>('lr-email-link', `vtype="${vtype}" vtoken="${vtoken}" email="${second}"`);
-    const verified = oneEvent(link, 'lr-email-verified');
-    await verified;
+    const page = document.createElement('div');
+    const verified = oneEvent(page, 'lr-email-verified'); // listen before the element starts (it verifies at once)
+    const link = Object.assign(document.createElement('lr-email-link'), {
+      apikey: cfg().apiKey,
+      apiBase: cfg().apiBase,
+      vtype,
+      vtoken,
+      email: second,
+    }) as LrEmailLink;
+    page.append(link);
+    document.body.append(page);
+    try {
+      expect(((await verified) as CustomEvent).detail).to.deep.equal({email: second});
+    } finally {
+      page.remove();
+    }
     await el.refresh();
     await settle(el, () => row(el, second)?.hasAttribute('data-verified'), 'the address to show as verified');
     expect($(row(el, second), '.lr-emails__state').textContent!.trim()).to.equal('Verified');

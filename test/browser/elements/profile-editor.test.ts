@@ -25,7 +25,16 @@ import {
   statusText,
   typeText,
 } from './account-support.js';
-import {PASSWORD, record, requests, resetAll, setConfig, setFaults, uniqueEmail} from './support.js';
+import {
+  PASSWORD,
+  record,
+  requests,
+  resetAll,
+  runCredentialFormSuite,
+  setConfig,
+  setFaults,
+  uniqueEmail,
+} from './support.js';
 
 const TAG = 'lr-profile-editor';
 const EVENTS = [
@@ -60,10 +69,24 @@ describe('<lr-profile-editor>', function () {
     delete (window as {__xss?: unknown}).__xss;
   });
 
+  runCredentialFormSuite(
+    TAG,
+    async () => {
+      const {el} = await signedInEditor();
+      $<HTMLButtonElement>(el, '.lr-profile__password-open').click();
+      await el.updateComplete;
+      return el;
+    },
+    [
+      {name: 'currentPassword', type: 'password', autocomplete: 'current-password'},
+      {name: 'newPassword', type: 'password', autocomplete: 'new-password'},
+    ],
+  );
+
   describe('structure', () => {
     it('has sensible defaults', () => {
       const el = document.createElement(TAG);
-      expect(el.fields).to.deep.equal(['FirstName', 'LastName']);
+      expect(el.fields).to.equal('FirstName,LastName');
       expect(el.deleteUrl).to.equal('');
       expect(el.verificationUrl).to.equal('');
       expect(el.passwordMinLength).to.equal(8);
@@ -78,7 +101,8 @@ describe('<lr-profile-editor>', function () {
         TAG,
         'fields="FirstName, BirthDate PhoneNumbers" delete-url="http://localhost/del" verification-url="http://localhost/v" password-min-length="10" heading-level="2" hide-when-signed-out no-identities no-delete',
       );
-      expect(el.fields).to.deep.equal(['FirstName', 'BirthDate', 'PhoneNumbers']);
+      expect(el.fields).to.equal('FirstName, BirthDate PhoneNumbers');
+      expect([...el.querySelectorAll('input')].map((i) => i.name), 'signed out: no inputs').to.deep.equal([]);
       expect(el.deleteUrl).to.equal('http://localhost/del');
       expect(el.verificationUrl).to.equal('http://localhost/v');
       expect(el.passwordMinLength).to.equal(10);
