@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * `npm run bench`: what a site owner weighs lr-elements by, as numbers (no asserts).
  *  1. gzip and brotli size of the CDN file and of each single-element bundle (Lit included), next to the budget;
