@@ -183,7 +183,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   app.addHook('onRequest', async (req, reply) => {
     if (req.method === 'OPTIONS' || req.url.toLowerCase().startsWith('/__emulator')) return;
     emu.requests.push({
-      Method: req.method, Url: req.url, Authorization: !!req.headers.authorization,
+      // Secrets sent in the query are recorded as present but redacted, so the log never holds them.
+      Method: req.method, Url: req.url.replace(/([?&](?:access_token|apisecret)=)[^&]*/gi, '$1[redacted]'), Authorization: !!req.headers.authorization,
       Origin: req.headers.origin ?? null, Time: new Date().toISOString(),
     });
     if (emu.requests.length > 2000) emu.requests.splice(0, 1000);
@@ -267,9 +268,12 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     if (!key) fail(922);
     if (!safeEqual(key, emu.apiKey)) fail(920);
     if (kind === 'manage') {
-      const secret = header(request, 'x-loginradius-apisecret') ?? single(q.apisecret);
+      const fromHeader = header(request, 'x-loginradius-apisecret');
+      const secret = fromHeader ?? single(q.apisecret);
       if (!secret) fail(923);
       if (!safeEqual(secret, emu.apiSecret)) fail(921);
+      // Accepted for parity with LoginRadius's docs, but a secret in a URL ends up in logs (E1-12).
+      if (!fromHeader) request.log.warn('API secret sent in the query string; send it as X-LoginRadius-ApiSecret');
     }
   }
 
