@@ -6,9 +6,15 @@ export const emailManagerStyles = css`
     :where(lr-email-manager[hide-when-signed-out][session-state='anonymous']) .lr-emails__signed-out {
       display: none;
     }
+    :where(lr-email-manager) {
+      overflow-wrap: anywhere; /* long addresses wrap instead of overflowing */
+    }
     :where(lr-email-manager) .lr-emails {
       display: grid;
       gap: var(--lr-form-gap, var(--lr-space-l));
+    }
+    :where(lr-email-manager) :is(.lr-emails, .lr-emails__list, .lr-emails__item) > * {
+      min-width: 0;
     }
     :where(lr-email-manager) .lr-emails__heading {
       margin: 0;

@@ -371,24 +371,20 @@ export class LrEmailManager extends LrElement {
     const gen = ++this._gen;
     this._loading = true;
     this._loadFailed = false;
-    if (!quiet && !this._profile) this._status = this.msg('emails.loading');
     try {
       const token = await session.getAccessToken();
       if (gen !== this._gen) return;
       if (!token) {
         this._loading = false;
-        this._status = '';
         return;
       }
       const profile = await api.readProfile(this._session.config, token);
       if (gen !== this._gen) return;
       this._profile = profile;
       this._loading = false;
-      if (this._status === this.msg('emails.loading')) this._status = '';
     } catch (err) {
       if (gen !== this._gen) return;
       this._loading = false;
-      if (this._status === this.msg('emails.loading')) this._status = '';
       if (session.handleError(err)) return;
       if (quiet && this._profile) return; // a background refresh keeps what is shown
       this._loadFailed = !this._profile;

@@ -6,6 +6,12 @@ export const profileEditorStyles = css`
     :where(lr-profile-editor[hide-when-signed-out][session-state='anonymous']) .lr-profile__signed-out {
       display: none;
     }
+    :where(lr-profile-editor) {
+      overflow-wrap: anywhere; /* long addresses wrap instead of overflowing */
+    }
+    :where(lr-profile-editor) :is(.lr-profile, .lr-profile__section) > * {
+      min-width: 0;
+    }
     :where(lr-profile-editor) .lr-profile {
       display: grid;
       gap: var(--lr-profile-section-gap, calc(2 * var(--lr-space-l)));

@@ -507,28 +507,22 @@ export class LrProfileEditor extends LrElement {
     const gen = ++this._gen;
     this._loading = true;
     this._loadFailed = false;
-    if (!quiet) {
-      this._alert = '';
-      if (!this._profile) this._status = this.msg('profile.loading');
-    }
+    if (!quiet) this._alert = '';
     try {
       const token = await session.getAccessToken();
       if (gen !== this._gen) return;
       if (!token) {
         this._loading = false;
-        this._status = '';
         return;
       }
       const profile = await api.readProfile(this._session.config, token);
       if (gen !== this._gen) return;
       this._profile = profile;
       this._loading = false;
-      if (!quiet && this._status === this.msg('profile.loading')) this._status = '';
       if (!this.noIdentities) void this._loadIdentities(token, gen);
     } catch (err) {
       if (gen !== this._gen) return;
       this._loading = false;
-      this._status = '';
       if (session.handleError(err)) return; // expired: the session events take over
       this._loadFailed = !this._profile;
       this._fail(this.errorInfo(err));
@@ -627,7 +621,7 @@ export class LrProfileEditor extends LrElement {
       this._edits.clear();
       this._saving = false;
       this._status = this.msg('profile.saved');
-      await session.setProfile(updated); // other elements and tabs see the new name
+      await session.setProfile(updated).catch(() => undefined); // other elements and tabs see the new name
       emit(this, 'lr-profile-updated', {profile: minimalProfile(updated)});
     } catch (err) {
       if (gen !== this._gen) return;

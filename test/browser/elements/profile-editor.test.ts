@@ -127,6 +127,31 @@ describe('<lr-profile-editor>', function () {
     });
   });
 
+  describe('loading', () => {
+    it('says it is loading while the profile is read, passes axe, and offers a retry when the read fails', async () => {
+      const email = uniqueEmail('slow');
+      await adminCreate(email, PASSWORD, {FirstName: 'Ada'});
+      await signIn(email, PASSWORD);
+      await setFaults([{path: '/identity/v2/auth/account', method: 'GET', delayMs: 800, times: 1}]);
+      const el = await mount<LrProfileEditor>(TAG);
+      await settle(el, () => el.querySelector('.lr-profile__loading'), 'the loading notice');
+      expect($(el, '.lr-profile__loading').textContent).to.equal('Loading your profile…');
+      await expect(el).to.be.accessible();
+      await settle(el, () => el.querySelector('form.lr-profile__form'), 'the profile form');
+      el.parentElement!.remove();
+      // A failing read (503, retried by the client, then given up) leaves a retry button.
+      await setFaults([{path: '/identity/v2/auth/account', method: 'GET', status: 503, times: 4}]);
+      const failing = await mount<LrProfileEditor>(TAG);
+      await settle(failing, () => failing.querySelector('.lr-profile__retry'), 'the retry button');
+      expect(alertText(failing)).to.contain('having trouble');
+      await expect(failing).to.be.accessible();
+      $<HTMLButtonElement>(failing, '.lr-profile__retry').click();
+      await settle(failing, () => failing.querySelector('form.lr-profile__form'), 'the profile form after retry');
+      expect(input(failing, 'FirstName').value).to.equal('Ada');
+      expect(alertText(failing)).to.equal('');
+    });
+  });
+
   describe('editing', () => {
     it('loads the profile into a light-DOM form with autocomplete tokens, and passes axe', async () => {
       const {el, email} = await signedInEditor();
