@@ -320,7 +320,8 @@ export class LrEmailManager extends LrElement {
     if (type === 'expired') {
       this._clear();
       this._status = this.msg('session.expired');
-    } else if (type === 'logged-out') {
+    } else if (type === 'logged-out' && e.detail?.reason !== 'expired') {
+      // (`expired` came first and already emptied the list with its own message.)
       this._clear();
       if (e.detail?.reason === 'other-tab') this._status = this.msg('session.otherTab');
     } else if (type === 'change') {

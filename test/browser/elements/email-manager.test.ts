@@ -1,5 +1,6 @@
 import {expect, oneEvent} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
+import * as api from '../../../src/core/client.js';
 import '../../../src/elements/lr-email-link/lr-email-link.js';
 import type {LrEmailLink} from '../../../src/elements/lr-email-link/email-link.js';
 import '../../../src/elements/lr-email-manager/lr-email-manager.js';
@@ -293,6 +294,48 @@ describe('<lr-email-manager>', function () {
     }
     expect(el.querySelector('[onfocus], svg, img, script')).to.equal(null);
     expect((window as {__xss?: unknown}).__xss).to.equal(undefined);
+  });
+
+  it('turns a 429 on resend into that address\'s cooldown', async () => {
+    const {el} = await signedInManager(`verification-url="${VERIFY_URL}" resend-cooldown="1"`);
+    const second = uniqueEmail('limited');
+    await add(el, second);
+    const resend = () => $<HTMLButtonElement>(row(el, second), '.lr-emails__resend');
+    await settle(el, () => !resend().disabled, 'the first cooldown to end', 3000);
+    await setFaults([{path: '/identity/v2/auth/register', method: 'PUT', status: 429, retryAfter: 4, times: 1}]);
+    const limited = oneEvent(el, 'lr-rate-limited');
+    resend().click();
+    const ev = (await limited) as CustomEvent;
+    await el.updateComplete;
+    expect(ev.detail).to.deep.equal({retryAfterSeconds: 4});
+    expect(alertText(el)).to.contain('Too many attempts');
+    expect(resend().disabled).to.equal(true);
+    expect($(row(el, second), '.lr-emails__note').textContent).to.match(/You can resend in [34] seconds\./);
+  });
+
+  it('empties itself (and keeps nothing) when the token is rejected during an add', async () => {
+    const {el, email} = await signedInManager();
+    const log = record(el, ['lr-session-expired', 'lr-error']);
+    await api.invalidateToken(cfg(), (await el.getAccessToken())!);
+    await typeText(addInput(el), uniqueEmail('late'));
+    await sendKeys({press: 'Enter'});
+    await settle(el, () => !el.querySelector('ul'), 'the list to empty');
+    expect(log.of('lr-session-expired')).to.have.length(1);
+    expect(statusText(el)).to.equal('Your session has expired. Please sign in again.');
+    expect(el.textContent).not.to.contain(email);
+    expect(el.sessionState).to.equal('anonymous');
+  });
+
+  it('empties itself within a second when another tab signs out', async () => {
+    const {el, email} = await signedInManager();
+    const other = new BroadcastChannel('lr-elements:' + session().id); // what another tab's session posts on
+    const t0 = Date.now();
+    other.postMessage({t: 'logout'});
+    other.close();
+    await settle(el, () => !el.querySelector('ul'), 'the list to empty', 1000);
+    expect(Date.now() - t0).to.be.below(1000);
+    expect(el.textContent).not.to.contain(email);
+    expect(statusText(el)).to.equal('You signed out in another tab.');
   });
 
   it('empties itself when the user signs out elsewhere', async () => {
