@@ -108,7 +108,10 @@ export class LrEmailLink extends LrElement {
   /** The one-time token of the link; wins over the `vtoken` query parameter of the page. */
   @property() vtoken = '';
 
-  /** The address the link was sent to, when the host knows it (only used in `lr-email-verified`). */
+  /**
+   * The address the link was sent to, when the host knows it (else an `email` query parameter is used): the
+   * detail of `lr-email-verified`, and a hidden `username` field in the reset form for password managers.
+   */
   @property() email = '';
 
   /** Minimum length of the new password (client-side hint and check; the API has the last word). */
@@ -184,6 +187,8 @@ export class LrEmailLink extends LrElement {
   private _renderResetForm(): TemplateResult {
     const min = this.passwordMinLength > 0 ? this.passwordMinLength : undefined;
     const type = this._showPassword ? 'text' : 'password';
+    // With a known address, a hidden username field tells password managers which account the password is for.
+    const username = this.email || this._urlEmail;
     const toggle = html`<button
       type="button"
       class="lr-field__toggle"
@@ -203,6 +208,17 @@ export class LrEmailLink extends LrElement {
       @change=${this._v.onChange}
     >
       <p class="lr-form__intro" id=${this.uid('reset-intro')}>${this.msg('link.reset.intro')}</p>
+      ${username
+        ? html`<input
+            class="lr-link__username"
+            type="email"
+            name="username"
+            id=${this.uid('username')}
+            autocomplete="username"
+            .value=${username}
+            hidden
+          />`
+        : nothing}
       ${field({
         id: this.uid('password'),
         name: 'password',

@@ -223,11 +223,14 @@ describe('<lr-email-link>', function () {
       const email = uniqueEmail('reset');
       const m = await resetLink(email);
       expect(linkParams(m.Link).vtype).to.equal('reset');
-      const el = await open(m.Link);
+      const el = await open(m.Link, `email="${email}"`);
       const log = record(el, EVENTS);
       expect(el.view).to.equal('reset-form');
       const f = $<HTMLFormElement>(el, 'form.lr-link__reset-form');
-      const [pw, confirm] = [...f.querySelectorAll<HTMLInputElement>('input')];
+      const username = f.querySelector<HTMLInputElement>('input[autocomplete=username]')!;
+      expect(username.hidden).to.equal(true);
+      expect(username.value).to.equal(email);
+      const [pw, confirm] = [...f.querySelectorAll<HTMLInputElement>('input[type=password]')];
       expect(pw!.type).to.equal('password');
       expect(pw!.getAttribute('autocomplete')).to.equal('new-password');
       expect(confirm!.getAttribute('autocomplete')).to.equal('new-password');
