@@ -189,7 +189,10 @@ export class Session extends EventTarget {
   async #persist(rec: StoredSession | undefined, t: 'login' | 'logout' | 'profile') {
     await save(this.#key, rec);
     this.#storage();
-    this.#ch?.postMessage({ t });
+    // Telling other tabs is best-effort: a closed channel (page teardown) must not reject the caller's save.
+    try {
+      if (!this.#dead) this.#ch?.postMessage({ t });
+    } catch {}
   }
 
   #storage() {
