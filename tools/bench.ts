@@ -106,6 +106,7 @@ const times: number[] = [], floors: number[] = [], validates: number[] = [];
 try {
   const context = await browser.newContext();
   const page = await context.newPage();
+  if (process.env.BENCH_DEBUG) page.on('console', (m) => console.log('[page]', m.text()));
   await page.goto(`${origin}/login.html`);
   await page.waitForFunction(() => document.title === 'done');
   await fetch(`${apiBase}/__emulator/faults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ faults: [{ path: '/identity/*', delayMs: LATENCY_MS }] }) });
@@ -114,6 +115,7 @@ try {
     await page.waitForTimeout(FRESH_WAIT_MS);
     await fetch(`${apiBase}/__emulator/requests`, { method: 'DELETE' });
     await page.goto(`${origin}/app.html`);
+    if (process.env.BENCH_DEBUG) { await page.waitForTimeout(3000); console.log(await page.evaluate(() => [...document.querySelectorAll('*')].filter((e) => e.localName.startsWith('lr-')).map((e) => `${e.localName}:${(e as unknown as { sessionState: string }).sessionState}`).join(' '))); }
     times.push(await page.waitForFunction(() => (window as unknown as { __t?: number }).__t).then((h) => h.jsonValue() as Promise<number>));
     await page.waitForTimeout(300); // let any late validate arrive before counting
     const { Requests } = await (await fetch(`${apiBase}/__emulator/requests`)).json() as { Requests: { Url: string }[] };

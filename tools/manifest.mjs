@@ -7,6 +7,7 @@ import { join } from 'node:path';
 const check = process.argv.includes('--check');
 // The analyzer resolves --outdir against the project (even an absolute path), so use a git-ignored relative one.
 const out = join('.cache', `cem-${process.pid}`);
+rmSync(out, { recursive: true, force: true });
 try {
   execFileSync(process.execPath, ['node_modules/@custom-elements-manifest/analyzer/cem.js', 'analyze', '--outdir', out], { stdio: ['ignore', 'ignore', 'inherit'] });
   const fresh = `${JSON.stringify(JSON.parse(readFileSync(join(out, 'custom-elements.json'), 'utf8')), null, 2)}\n`;
