@@ -5,7 +5,7 @@ import { fail, invalid } from '../errors.js';
 import { parseProfileUpdate } from '../profile.js';
 import type { User } from '../store.js';
 import { checkPassword, emailFrom, emailFromQuery, normEmail } from '../validate.js';
-import { isTrue, parseEmailList, primaryEmail, profileOf, sendTokenMail, touch } from './common.js';
+import { isTrue, parseEmailList, setSecurityAnswers, primaryEmail, profileOf, sendTokenMail, touch } from './common.js';
 
 const M = '/identity/v2/manage/account';
 
@@ -106,13 +106,7 @@ export function accountRoutes(route: Register, emu: Emu): void {
     if (userName && store.userByUserName(userName) && store.userByUserName(userName)!.Uid !== user.Uid) fail(1017);
     const fields = parseProfileUpdate(req.body, /^true$/i.test(req.q('nullsupport') ?? ''));
     const sqa = req.body.raw('securityquestionanswer');
-    if (sqa !== undefined) {
-      if (!sqa || typeof sqa !== 'object' || Array.isArray(sqa)) invalid(['securityquestionanswer', 'The securityquestionanswer field must be an object.']);
-      for (const [qid, a] of Object.entries(sqa)) {
-        if (typeof a !== 'string' || !a) invalid(['securityquestionanswer', 'Each answer must be a non-empty string.']);
-        user.securityAnswers[qid.slice(0, 64)] = a.normalize('NFC').toLowerCase();
-      }
-    }
+    if (sqa !== undefined) setSecurityAnswers(user, sqa);
     Object.assign(user.fields, fields);
     if (isActive !== undefined) user.IsActive = isActive;
     if (locked !== undefined) user.IsLoginLocked = locked;

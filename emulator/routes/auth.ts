@@ -3,10 +3,9 @@ import type { Emu, Register, Req } from '../context.js';
 import { sottDate, verifyPassword, checkSott } from '../crypto.js';
 import { LrHttpError, fail, invalid } from '../errors.js';
 import { parseProfileUpdate } from '../profile.js';
-import type { User } from '../store.js';
 import { PASSWORD_MAX, checkPassword, emailFrom, emailFromQuery, normEmail, type Json } from '../validate.js';
 import {
-  buildLink, checkLinkUrl, hasOption, loginResponse, parseEmailList, primaryEmail, profileOf, sendTokenMail, takeOneTime, touch,
+  buildLink, checkLinkUrl, hasOption, loginResponse, parseEmailList, primaryEmail, profileOf, sendTokenMail, setSecurityAnswers, takeOneTime, touch,
 } from './common.js';
 
 const A = '/identity/v2/auth';
@@ -267,13 +266,6 @@ export function authRoutes(route: Register, emu: Emu): void {
   }) });
 }
 
-function setSecurityAnswers(user: User, sqa: unknown): void {
-  if (!sqa || typeof sqa !== 'object' || Array.isArray(sqa)) invalid(['securityquestionanswer', 'The securityquestionanswer field must be an object.']);
-  for (const [qid, answer] of Object.entries(sqa)) {
-    if (typeof answer !== 'string' || !answer || answer.length > 256) invalid(['securityquestionanswer', 'Each answer must be a non-empty string.']);
-    user.securityAnswers[qid.slice(0, 64)] = answer.normalize('NFC').toLowerCase();
-  }
-}
 
 /** Per-identifier lockout (E1-09): answered like a rate limit, never revealing whether the account exists. */
 function checkLockout(emu: Emu, id: string): void {

@@ -117,3 +117,13 @@ export const hasOption = (req: Req, name: string): boolean =>
   (req.q('options') ?? '').split(',').some((o) => o.trim().toLowerCase() === name.toLowerCase());
 
 export const isTrue = (v: string | undefined): boolean => v !== undefined && /^(true|1)$/i.test(v);
+
+/** `{securityquestionanswer: {<QuestionId>: answer}}`: all answers are checked before any is stored. */
+export function setSecurityAnswers(user: User, sqa: unknown): void {
+  if (!sqa || typeof sqa !== 'object' || Array.isArray(sqa)) invalid(['securityquestionanswer', 'The securityquestionanswer field must be an object.']);
+  const answers = Object.entries(sqa);
+  for (const [, answer] of answers) {
+    if (typeof answer !== 'string' || !answer || answer.length > 256) invalid(['securityquestionanswer', 'Each answer must be a non-empty string.']);
+  }
+  for (const [qid, answer] of answers) user.securityAnswers[qid.slice(0, 64)] = (answer as string).normalize('NFC').toLowerCase();
+}
