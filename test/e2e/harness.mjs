@@ -1,0 +1,172 @@
+// Shared harness of the end-to-end suite: the BUILT CDN file, a real static server with real response headers
+// (strict CSP + Trusted Types by default), the emulator in process, and Debian's browsers through puppeteer-core.
+// Every *.e2e.mjs file runs in its own process (node --test), so each builds the CDN file once and starts its own
+// emulator and server.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer from 'puppeteer-core';
+import { build } from 'vite';
+import { createEmulator } from '../../emulator/server.ts';
+
+export const ENGINES = [
+  { name: 'chromium', launch: { executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'] } },
+  { name: 'firefox', launch: { browser: 'firefox', executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr', extraPrefsFirefox: { 'app.update.enabled': false, 'network.captive-portal-service.enabled': false, 'network.connectivity-service.enabled': false, 'toolkit.telemetry.enabled': false } } },
+];
+
+/** Launches one engine headless. */
+export function launch(engine) {
+  return puppeteer.launch({ headless: true, ...engine.launch });
+}
+
+/** The policy of the issue; `trustedTypes` is `lit-html` (strict) or `'none'` (control: must produce violations). */
+export function cspPolicy(apiBase, trustedTypes = 'lit-html') {
+  return [
+    "default-src 'none'", "script-src 'self'", "style-src 'self'", `connect-src 'self' ${apiBase}`, "img-src 'self'",
+    "form-action 'self'", "base-uri 'none'", "object-src 'none'", "frame-ancestors 'none'",
+    "require-trusted-types-for 'script'", `trusted-types ${trustedTypes}`, 'report-uri /__csp-report',
+  ].join('; ');
+}
+
+/**
+ * A classic script loaded before the module: records CSP violations, unhandled rejections, uncaught errors and every
+ * `lr-*` event (type, element tag, JSON of the detail) on `window.__lr`.
+ */
+const GUARD = `(() => {
+  const lr = window.__lr = { violations: [], unhandled: [], errors: [], events: [] };
+  document.addEventListener('securitypolicyviolation', (e) => lr.violations.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + (e.sourceFile || '')));
+  window.addEventListener('unhandledrejection', (e) => lr.unhandled.push(String(e.reason && e.reason.stack || e.reason)));
+  window.addEventListener('error', (e) => lr.errors.push(String(e.message)));
+  const names = ['lr-logged-in','lr-logged-out','lr-session-changed','lr-session-expired','lr-storage-unavailable','lr-error',
+    'lr-rate-limited','lr-verification-sent','lr-password-reset-requested','lr-registered','lr-email-verified','lr-password-reset',
+    'lr-account-deleted','lr-profile-updated','lr-password-changed','lr-account-deletion-requested','lr-email-added',
+    'lr-email-removed'];
+  for (const n of names) document.addEventListener(n, (e) => {
+    let detail; try { detail = JSON.stringify(e.detail); } catch { detail = '[unserialisable]'; }
+    lr.events.push({ type: n, tag: e.target && e.target.localName, detail, time: performance.now() });
+  }, true);
+})();`;
+
+let cdnCache;
+/** Builds the CDN file once per process (vite build --mode cdn into a temp dir) and returns its text. */
+export async function buildCdn() {
+  if (cdnCache) return cdnCache;
+  const outDir = mkdtempSync(join(tmpdir(), 'lr-cdn-'));
+  try {
+    await build({ configFile: 'vite.config.ts', mode: 'cdn', logLevel: 'silent', build: { outDir, emptyOutDir: true } });
+    cdnCache = readFileSync(join(outDir, 'lr-elements.js'), 'utf8');
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
+  return cdnCache;
+}
+
+/** A whole HTML document around `body`, loading the guard and the CDN file. */
+export function doc(body, { title = 'lr-elements e2e', lang = 'en' } = {}) {
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${title}</title>
+<script src="/guard.js"></script><script type="module" src="/lr-elements.js"></script></head>
+<body><main><h1>${title}</h1>${body}</main></body></html>`;
+}
+
+/**
+ * Starts the emulator (fast hashing, no rate limit unless asked) and the static server.
+ * Pages are served at `/<mode>/<name>` where mode is `strict` (the issue's policy), `control` (Trusted Types without
+ * the lit-html allowance) or `plain` (no CSP). Built-in pages: `app.html` (all four elements; register gets its SOTT
+ * from `/sott`, emailed links go to `link.html`) and `link.html` (`<lr-email-link>`). Add more with `stack.page()`;
+ * `%ORIGIN%` in a page is replaced by the server's origin when served.
+ */
+export async function startStack({ emulator: emulatorOptions = {} } = {}) {
+  // The emulator is created before vite sets NODE_ENV=production (which refuses the fast hash cost).
+  const emulator = createEmulator({ hashCost: 'fast', rateLimit: false, ...emulatorOptions });
+  const apiBase = await emulator.listen();
+  const cdn = await buildCdn();
+  const { apiKey, apiSecret } = emulator.emu;
+  const reports = [];
+  const pages = new Map();
+  const attrs = `apikey="${apiKey}" api-base="${apiBase}"`;
+  let origin = '';
+  const stack = {
+    emulator, apiBase, apiKey, apiSecret, reports, cdn,
+    get origin() { return origin; },
+    /** Registers a page body under `name` (served at /strict/name, /control/name and /plain/name). */
+    page(name, body, opts) { pages.set(name, doc(body, opts)); },
+    url(name, mode = 'strict') { return `${origin}/${mode}/${name}`; },
+    /** Element attributes pointing at this emulator. */
+    attrs,
+    /** Calls the emulator's Account API with the secret (server side, as a site's backend would). */
+    async admin(path, body, method = body === undefined ? 'GET' : 'POST') {
+      const sep = path.includes('?') ? '&' : '?';
+      const r = await fetch(`${apiBase}/identity/v2/manage/account${path}${sep}apikey=${apiKey}`, {
+        method, headers: { 'content-type': 'application/json', 'X-LoginRadius-ApiSecret': apiSecret },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return r.json();
+    },
+    /** Creates a verified account and returns its email. */
+    async user(email, password = 'correct horse battery', extra = {}) {
+      const r = await stack.admin('', { Email: [{ Type: 'Primary', Value: email }], Password: password, EmailVerified: true, ...extra });
+      if (r.ErrorCode) throw new Error(`admin create failed: ${JSON.stringify(r)}`);
+      return r;
+    },
+    /** Calls an emulator control (`/__emulator/<path>`). */
+    async control(path, method = 'GET', body) {
+      const r = await fetch(`${apiBase}/__emulator/${path}`, {
+        method, headers: body === undefined ? {} : { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await r.text();
+      return text ? JSON.parse(text) : null;
+    },
+    faults(faults) { return stack.control('faults', 'PUT', { faults }); },
+    clearFaults() { return stack.control('faults', 'DELETE'); },
+    async outbox(to) { return (await stack.control(`outbox${to ? `?to=${encodeURIComponent(to)}` : ''}`)).Messages; },
+    async close() {
+      await new Promise((r) => server.close(r));
+      server.closeAllConnections?.();
+      await emulator.close();
+    },
+  };
+  stack.page('app.html', `
+    <section aria-labelledby="h-login"><h2 id="h-login">Sign in</h2>
+      <lr-login ${attrs} verification-url="%ORIGIN%/strict/link.html" reset-password-url="%ORIGIN%/strict/link.html"></lr-login></section>
+    <section aria-labelledby="h-register"><h2 id="h-register">Register</h2>
+      <lr-register ${attrs} sott-url="/sott" verification-url="%ORIGIN%/strict/link.html" fields="FirstName,LastName"></lr-register></section>
+    <section aria-labelledby="h-profile"><h2 id="h-profile">Profile</h2>
+      <lr-profile-editor ${attrs} verification-url="%ORIGIN%/strict/link.html" delete-url="%ORIGIN%/strict/link.html"></lr-profile-editor></section>
+    <section aria-labelledby="h-emails"><h2 id="h-emails">Emails</h2>
+      <lr-email-manager ${attrs} verification-url="%ORIGIN%/strict/link.html"></lr-email-manager></section>`, { title: 'App' });
+  stack.page('link.html', `<lr-email-link ${attrs}></lr-email-link>`, { title: 'Email link' });
+
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url, 'http://x');
+    if (url.pathname === '/__csp-report') {
+      let body = '';
+      req.on('data', (d) => { body += d; }).on('end', () => { reports.push(body); res.writeHead(204).end(); });
+      return;
+    }
+    if (url.pathname === '/lr-elements.js') return res.writeHead(200, { 'content-type': 'text/javascript' }).end(cdn);
+    if (url.pathname === '/guard.js') return res.writeHead(200, { 'content-type': 'text/javascript' }).end(GUARD);
+    if (url.pathname === '/favicon.ico') return res.writeHead(204).end();
+    if (url.pathname === '/sott') {
+      // The site's backend: asks the Account API with the secret; the page only ever sees the SOTT.
+      const r = await fetch(`${apiBase}/identity/v2/manage/account/sott?apikey=${apiKey}`, { headers: { 'X-LoginRadius-ApiSecret': apiSecret } });
+      return res.writeHead(r.status, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(await r.text());
+    }
+    const m = /^\/(strict|control|plain)\/(.+)$/.exec(url.pathname);
+    const html = m && pages.get(m[2]);
+    if (html) {
+      const headers = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' };
+      if (m[1] !== 'plain') headers['content-security-policy'] = cspPolicy(apiBase, m[1] === 'strict' ? 'lit-html' : "'none'");
+      return res.writeHead(200, headers).end(html.replaceAll('%ORIGIN%', origin));
+    }
+    res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  origin = `http://127.0.0.1:${server.address().port}`;
+  return stack;
+}
+
+/** What the guard recorded on a page. */
+export function guard(page) {
+  return page.evaluate(() => window.__lr);
+}
