@@ -1,4 +1,5 @@
 import { readdirSync } from 'node:fs';
+import minifyLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import { defineConfig } from 'vite';
 
 /** Every browser module under src/ (tests excluded) becomes an entry of the unbundled ESM build. */
@@ -15,6 +16,8 @@ function sourceEntries(): Record<string, string> {
 // `vite build --mode cdn` -> dist/cdn/lr-elements.js: one self-contained minified ES module defining every element
 export default defineConfig(({ mode }) => ({
   server: { host: '127.0.0.1', port: 5173 },
+  // The CDN file's html`` and css`` templates are minified (whitespace, comments; CSS through lightningcss).
+  plugins: mode === 'cdn' ? [minifyLiterals({ failOnError: true })] : [],
   build: mode === 'cdn'
     ? {
         outDir: 'dist/cdn',

@@ -5,11 +5,14 @@
  *  2. time from navigation to `lr-session-changed` (authenticated) with a valid stored token, in headless Chromium
  *     against the emulator with 50 ms injected latency, next to the floor (one IndexedDB read + one round trip);
  *  3. how many validate requests a page with all four elements makes on load.
+ * Also prints where the CDN file's bytes go (each area's module code and its own gzip size), so every byte
+ * has to earn its place in plain view.
  * Writes bench/results.json so runs can be compared over time.
  */
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import minifyLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import { createEmulator } from '../emulator/server.js';
@@ -28,10 +31,14 @@ const sizes = (code: string) => ({
   brotli: brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
 });
 
-async function bundle(entry: string): Promise<string> {
+type Chunk = { type: string; code: string; modules: Record<string, { code: string | null }> };
+
+/** Bundles an entry the way the CDN build does (minified, html``/css`` literals minified too). */
+async function bundleChunks(entry: string): Promise<Chunk[]> {
   const out = await build({
     configFile: false,
     logLevel: 'silent',
+    plugins: [minifyLiterals({ failOnError: true })],
     build: {
       write: false, target: 'es2022', minify: true,
       lib: { entry, formats: ['es'], fileName: () => 'out.js' },
@@ -39,13 +46,31 @@ async function bundle(entry: string): Promise<string> {
     },
   });
   const chunks = (Array.isArray(out) ? out : [out]).flatMap((o) => ('output' in o ? o.output : []));
-  return chunks.filter((c) => c.type === 'chunk').map((c) => (c as { code: string }).code).join('\n');
+  return chunks.filter((c) => c.type === 'chunk') as unknown as Chunk[];
+}
+async function bundle(entry: string): Promise<string> {
+  return (await bundleChunks(entry)).map((c) => c.code).join('\n');
+}
+
+/** The area a module belongs to, for the breakdown. */
+function area(id: string): string {
+  const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(id);
+  if (m) return /lit|reactive-element/.test(m[1]!) ? 'lit' : m[1]!;
+  const s = /src\/(elements\/[^/]+|[^/]+)/.exec(id);
+  return s ? s[1]!.replace('elements/', '') : id;
 }
 
 // ---------------------------------------------------------------------------------------------- sizes
 console.log('Building bundles…');
-const cdnCode = await bundle('src/index.ts');
+const cdnChunks = await bundleChunks('src/index.ts');
+const cdnCode = cdnChunks.map((c) => c.code).join('\n');
 const cdn = sizes(cdnCode);
+const areas: Record<string, string> = {};
+for (const c of cdnChunks) for (const [id, m] of Object.entries(c.modules)) areas[area(id)] = (areas[area(id)] ?? '') + (m.code ?? '');
+const breakdown = Object.fromEntries(
+  Object.entries(areas).map(([k, code]) => [k, { raw: Buffer.byteLength(code), gzip: gzipSync(code, { level: 9 }).length }] as const)
+    .sort((a, b) => b[1].raw - a[1].raw),
+);
 const perElement: Record<string, ReturnType<typeof sizes>> = {};
 for (const tag of ELEMENTS) perElement[tag] = sizes(await bundle(`src/elements/${tag}/${tag}.ts`));
 
@@ -55,6 +80,8 @@ const row = (name: string, s: ReturnType<typeof sizes>) =>
 row('CDN file (every element)', cdn);
 for (const tag of ELEMENTS) row(`${tag} alone`, perElement[tag]!);
 console.log(`  budget: ${kb(BUDGET_GZIP)} gzip for all elements → ${cdn.gzip <= BUDGET_GZIP ? 'within' : `over by ${kb(cdn.gzip - BUDGET_GZIP)}`}`);
+console.log('\nWhere the CDN file\'s bytes go (each area\'s module code before the final minify, and its gzip alone)');
+for (const [k, v] of Object.entries(breakdown)) console.log(`  ${k.padEnd(46)} ${kb(v.raw).padStart(9)} ${kb(v.gzip).padStart(10)}`);
 
 // ------------------------------------------------------------------------------------ page timings
 const emulator = createEmulator({ rateLimit: false }); // default hash cost: vite's build sets NODE_ENV=production
@@ -137,7 +164,7 @@ console.log(`  validate requests on load, four elements on the page: ${median(va
 
 const results = {
   date: new Date().toISOString(),
-  sizes: { budgetGzip: BUDGET_GZIP, cdn, perElement },
+  sizes: { budgetGzip: BUDGET_GZIP, cdn, perElement, breakdown },
   sessionRestore: { latencyMs: LATENCY_MS, medianMs: Math.round(median(times)), floorMs: Math.round(median(floors)), runs: times.map(Math.round) },
   validateRequestsOnLoad: median(validates),
 };

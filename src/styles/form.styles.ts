@@ -1,9 +1,9 @@
 import {css, type CSSResult} from 'lit';
 
 /**
- * Shared styles for the light-DOM forms, scoped to one element tag. `scope` is a `css` literal such as
- * css`:where(lr-login)` (zero specificity), so the rules never touch the page's own markup. Everything sits in
- * `@layer lr.components`: page CSS (unlayered) always wins.
+ * Shared styles for the light-DOM forms: one stylesheet for every element (adopted once per document), scoped to
+ * the element tags with `:where()` (zero specificity), so the rules never touch the page's own markup. Everything
+ * sits in `@layer lr.components`: page CSS (unlayered) always wins.
  *
  * Class hooks (the documented styling contract): `.lr-form`, `.lr-field`, `.lr-field__label`,
  * `.lr-field__control`, `.lr-field__input`, `.lr-field__hint`, `.lr-field__error`, `.lr-field__toggle`,
@@ -15,10 +15,9 @@ import {css, type CSSResult} from 'lit';
  * `--lr-field-background`, `--lr-field-radius`, `--lr-button-background`, `--lr-button-color`,
  * `--lr-button-radius`.
  */
-export function formStyles(scope: CSSResult): CSSResult {
-  return css`
+export const formStyles: CSSResult = css`
     @layer lr.components {
-      ${scope} {
+      :where(lr-login, lr-register, lr-profile-editor, lr-email-manager, lr-email-link) {
         display: block;
         color: var(--lr-color-text);
         font-family: var(--lr-font-family);
@@ -26,49 +25,49 @@ export function formStyles(scope: CSSResult): CSSResult {
         line-height: var(--lr-line-height);
         max-width: var(--lr-form-max-width, 24rem);
       }
-      ${scope} [hidden] {
+      :where(lr-login, lr-register, lr-profile-editor, lr-email-manager, lr-email-link) [hidden] {
         display: none !important;
       }
-      ${scope} .lr-form {
+      :where(lr-login, lr-register, lr-profile-editor, lr-email-manager, lr-email-link) .lr-form {
         display: grid;
         grid-template-columns: minmax(0, 1fr);
         gap: var(--lr-form-gap, var(--lr-space-l));
         margin: 0;
       }
-      ${scope} .lr-form__intro,
-      ${scope} .lr-notice {
+      :where(lr-login, lr-register, lr-profile-editor, lr-email-manager, lr-email-link) .lr-form__intro,
+      :where(lr-login, lr-register, lr-profile-editor, lr-email-manager, lr-email-link) .lr-notice {
         margin: 0;
       }
-      ${scope} .lr-notice:focus {
+      :where(lr-login, lr-register, lr-profile-editor, lr-email-manager, lr-email-link) .lr-notice:focus {
         outline: none;
       }
-      ${scope} .lr-notice:focus-visible {
+      :where(lr-login, lr-register, lr-profile-editor, lr-email-manager, lr-email-link) .lr-notice:focus-visible {
         outline: var(--lr-focus-ring-width) solid var(--lr-color-focus);
         outline-offset: var(--lr-focus-ring-offset);
       }
-      ${scope} .lr-panel {
+      :where(lr-login, lr-register, lr-profile-editor, lr-email-manager, lr-email-link) .lr-panel {
         display: grid;
         grid-template-columns: minmax(0, 1fr);
         gap: var(--lr-form-gap, var(--lr-space-l));
       }
-      ${scope} .lr-field {
+      :where(lr-login, lr-register, lr-profile-editor, lr-email-manager, lr-email-link) .lr-field {
         display: grid;
         grid-template-columns: minmax(0, 1fr);
         gap: var(--lr-space-xs);
       }
-      ${scope} .lr-field__label {
+      :where(lr-login, lr-register, lr-profile-editor, lr-email-manager, lr-email-link) .lr-field__label {
         font-weight: var(--lr-font-weight-strong);
       }
-      ${scope} .lr-field__optional {
+      :where(lr-login, lr-register, lr-profile-editor, lr-email-manager, lr-email-link) .lr-field__optional {
         font-weight: normal;
         color: var(--lr-color-text-muted);
       }
-      ${scope} .lr-field__control {
+      :where(lr-login, lr-register, lr-profile-editor, lr-email-manager, lr-email-link) .lr-field__control {
         display: flex;
         gap: var(--lr-space-s);
         align-items: stretch;
       }
-      ${scope} .lr-field__input {
+      :where(lr-login, lr-register, lr-profile-editor, lr-email-manager, lr-email-link) .lr-field__input {
         flex: 1 1 auto;
         min-width: 0;
         box-sizing: border-box;
@@ -80,29 +79,29 @@ export function formStyles(scope: CSSResult): CSSResult {
         border: var(--lr-border-width) solid var(--lr-field-border-color, var(--lr-color-border));
         border-radius: var(--lr-field-radius, var(--lr-radius-m));
       }
-      ${scope} .lr-field__input[aria-invalid='true'] {
+      :where(lr-login, lr-register, lr-profile-editor, lr-email-manager, lr-email-link) .lr-field__input[aria-invalid='true'] {
         border-color: var(--lr-field-border-color-invalid, var(--lr-color-danger));
         border-width: 2px;
       }
-      ${scope} .lr-field__hint {
+      :where(lr-login, lr-register, lr-profile-editor, lr-email-manager, lr-email-link) .lr-field__hint {
         margin: 0;
         font-size: var(--lr-font-size-small);
         color: var(--lr-color-text-muted);
       }
-      ${scope} .lr-field__error {
+      :where(lr-login, lr-register, lr-profile-editor, lr-email-manager, lr-email-link) .lr-field__error {
         margin: 0;
         font-size: var(--lr-font-size-small);
         color: var(--lr-color-danger);
       }
-      ${scope} .lr-form__actions {
+      :where(lr-login, lr-register, lr-profile-editor, lr-email-manager, lr-email-link) .lr-form__actions {
         display: flex;
         flex-wrap: wrap;
         gap: var(--lr-space-m);
         align-items: center;
       }
-      ${scope} .lr-button,
-      ${scope} .lr-form__submit,
-      ${scope} .lr-field__toggle {
+      :where(lr-login, lr-register, lr-profile-editor, lr-email-manager, lr-email-link) .lr-button,
+      :where(lr-login, lr-register, lr-profile-editor, lr-email-manager, lr-email-link) .lr-form__submit,
+      :where(lr-login, lr-register, lr-profile-editor, lr-email-manager, lr-email-link) .lr-field__toggle {
         min-height: var(--lr-control-min-height);
         padding: var(--lr-space-s) var(--lr-space-l);
         font: inherit;
@@ -113,20 +112,20 @@ export function formStyles(scope: CSSResult): CSSResult {
         background: transparent;
         color: var(--lr-color-accent);
       }
-      ${scope} .lr-form__submit {
+      :where(lr-login, lr-register, lr-profile-editor, lr-email-manager, lr-email-link) .lr-form__submit {
         background: var(--lr-button-background, var(--lr-color-accent));
         color: var(--lr-button-color, var(--lr-color-on-accent));
       }
-      ${scope} .lr-field__toggle {
+      :where(lr-login, lr-register, lr-profile-editor, lr-email-manager, lr-email-link) .lr-field__toggle {
         flex: 0 0 auto;
         padding-inline: var(--lr-space-m);
         font-weight: normal;
       }
-      ${scope} .lr-field__toggle[aria-pressed='true'] {
+      :where(lr-login, lr-register, lr-profile-editor, lr-email-manager, lr-email-link) .lr-field__toggle[aria-pressed='true'] {
         background: var(--lr-color-accent);
         color: var(--lr-color-on-accent);
       }
-      ${scope} .lr-form__link {
+      :where(lr-login, lr-register, lr-profile-editor, lr-email-manager, lr-email-link) .lr-form__link {
         padding: 0;
         min-height: auto;
         font: inherit;
@@ -136,31 +135,30 @@ export function formStyles(scope: CSSResult): CSSResult {
         text-decoration: underline;
         cursor: pointer;
       }
-      ${scope} button:disabled {
+      :where(lr-login, lr-register, lr-profile-editor, lr-email-manager, lr-email-link) button:disabled {
         cursor: not-allowed;
         opacity: 0.6;
       }
-      ${scope} :is(input, button):focus-visible {
+      :where(lr-login, lr-register, lr-profile-editor, lr-email-manager, lr-email-link) :is(input, button):focus-visible {
         outline: var(--lr-focus-ring-width) solid var(--lr-color-focus);
         outline-offset: var(--lr-focus-ring-offset);
       }
       /* Live regions stay rendered (never display:none) so assistive technology keeps watching them. */
-      ${scope} .lr-form__alert {
+      :where(lr-login, lr-register, lr-profile-editor, lr-email-manager, lr-email-link) .lr-form__alert {
         color: var(--lr-color-danger);
         font-weight: var(--lr-font-weight-strong);
       }
-      ${scope} .lr-form__status {
+      :where(lr-login, lr-register, lr-profile-editor, lr-email-manager, lr-email-link) .lr-form__status {
         color: var(--lr-color-text-muted);
       }
-      ${scope} :is(.lr-form__alert, .lr-form__status):not(:empty) {
+      :where(lr-login, lr-register, lr-profile-editor, lr-email-manager, lr-email-link) :is(.lr-form__alert, .lr-form__status):not(:empty) {
         margin-block-start: var(--lr-space-m);
       }
       @media (prefers-reduced-motion: no-preference) {
-        ${scope} .lr-field__input,
-        ${scope} button {
+        :where(lr-login, lr-register, lr-profile-editor, lr-email-manager, lr-email-link) .lr-field__input,
+        :where(lr-login, lr-register, lr-profile-editor, lr-email-manager, lr-email-link) button {
           transition: border-color 120ms ease, background-color 120ms ease;
         }
       }
     }
   `;
-}

@@ -1,4 +1,4 @@
-import {css, html, nothing, type PropertyValues, type TemplateResult} from 'lit';
+import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import * as api from '../../core/client.js';
 import type {Profile} from '../../core/client.js';
@@ -100,7 +100,7 @@ function tokenError(type: LinkType, code: number | undefined): MessageKey | unde
  * @cssstate authenticated - Signed in (also `loading`, `anonymous`, `unknown`).
  */
 export class LrEmailLink extends LrElement {
-  static override lightStyles = [...LrElement.lightStyles, formStyles(css`:where(lr-email-link)`), emailLinkStyles];
+  static override lightStyles = [...LrElement.lightStyles, formStyles, emailLinkStyles];
 
   /** The link type; wins over the `vtype` query parameter of the page. */
   @property() vtype = '';

@@ -1,4 +1,4 @@
-import {css, html, nothing, type PropertyValues, type TemplateResult} from 'lit';
+import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import * as api from '../../core/client.js';
 import type {Profile} from '../../core/client.js';
@@ -88,7 +88,7 @@ export function emailRows(p: Profile | undefined): EmailRow[] {
  * @cssstate authenticated - Signed in (also `loading`, `anonymous`, `unknown`).
  */
 export class LrEmailManager extends LrElement {
-  static override lightStyles = [...LrElement.lightStyles, formStyles(css`:where(lr-email-manager)`), emailManagerStyles];
+  static override lightStyles = [...LrElement.lightStyles, formStyles, emailManagerStyles];
 
   /** Page that handles the link of the verification email (sent as `verificationurl`). */
   @property({attribute: 'verification-url'}) verificationUrl = '';

@@ -1,4 +1,4 @@
-import {css, html, nothing, type TemplateResult} from 'lit';
+import {html, nothing, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import * as api from '../../core/client.js';
 import {ErrorCodes} from '../../core/codes.js';
@@ -76,7 +76,7 @@ export function displayName(p: StoredProfile | undefined): string {
  * @cssstate authenticated - Signed in (also `loading`, `anonymous`, `unknown`).
  */
 export class LrLogin extends LrElement {
-  static override lightStyles = [...LrElement.lightStyles, formStyles(css`:where(lr-login)`), loginStyles];
+  static override lightStyles = [...LrElement.lightStyles, formStyles, loginStyles];
 
   /** Page that handles the link of the verification email (sent as `verificationurl` on login and resend). */
   @property({attribute: 'verification-url'}) verificationUrl = '';

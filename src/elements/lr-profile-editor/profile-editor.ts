@@ -1,4 +1,4 @@
-import {css, html, nothing, type PropertyValues, type TemplateResult} from 'lit';
+import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import * as api from '../../core/client.js';
 import type {Profile} from '../../core/client.js';
@@ -75,7 +75,7 @@ export function primaryEmailOf(p: Profile | undefined): string {
 export class LrProfileEditor extends LrElement {
   static override lightStyles = [
     ...LrElement.lightStyles,
-    formStyles(css`:where(lr-profile-editor)`),
+    formStyles,
     profileEditorStyles,
   ];
 

@@ -1,4 +1,4 @@
-import {css, html, nothing, type PropertyValues, type TemplateResult} from 'lit';
+import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import * as api from '../../core/client.js';
 import {ErrorCodes} from '../../core/codes.js';
@@ -81,7 +81,7 @@ type Awaitable<T> = T | Promise<T>;
  * @cssstate authenticated - Signed in (also `loading`, `anonymous`, `unknown`).
  */
 export class LrRegister extends LrElement {
-  static override lightStyles = [...LrElement.lightStyles, formStyles(css`:where(lr-register)`), registerStyles];
+  static override lightStyles = [...LrElement.lightStyles, formStyles, registerStyles];
 
   /** A SOTT to send (`X-LoginRadius-Sott`). SOTTs expire: prefer `sott-url` or `sottProvider` on long-lived pages. */
   @property() sott = '';
