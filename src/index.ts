@@ -6,7 +6,15 @@
  * `customElements`).
  */
 export * from './core/index.js';
-export {setMessages, setLocaleLoader, msg, en as messagesEn, type MessageKey, type MessageTable} from './i18n/index.js';
+export {
+  setMessages,
+  setLocaleLoader,
+  msg,
+  en as messagesEn,
+  type LocaleLoader,
+  type MessageKey,
+  type MessageTable,
+} from './i18n/index.js';
 export {LrElement} from './internal/lr-element.js';
 export {defineElement} from './internal/define.js';
 

@@ -18,7 +18,12 @@ export type MessageParams = Record<string, string | number>;
 const overrides = new Map<string, Partial<MessageTable>>();
 const pluralRules = new Map<string, Intl.PluralRules>();
 const loading = new Map<string, Promise<void>>();
-let loader: ((locale: string) => Promise<Partial<MessageTable> | undefined>) | undefined;
+let loader: LocaleLoader | undefined;
+
+/** Gives the table for a locale (or `undefined` when there is none), e.g. through a dynamic `import()`. */
+export type LocaleLoader = (
+  locale: string,
+) => Promise<Partial<MessageTable> | undefined> | Partial<MessageTable> | undefined;
 
 /** Fires `change` after `setMessages()`; elements listen to re-render. */
 export const messageEvents: EventTarget = new EventTarget();
@@ -37,17 +42,28 @@ export function setMessages(locale: string, table: Partial<MessageTable>): void 
 
 /**
  * Registers a loader for locales that are not in the page yet (e.g. `(l) => import(`./locales/${l}.js`)`).
- * `ensureLocale()` calls it at most once per locale; the result goes through `setMessages()`.
+ * `ensureLocale()` calls it at most once per locale, for the element's locale and each of its parents
+ * (`de-at`, then `de`), so a loader that only knows `de` also serves `lang="de-AT"`. Locales arrive
+ * lower-cased (`de-at`); resolve `undefined` for the ones you do not have. The result goes through
+ * `setMessages()`. The shipped German table: `import('lr-elements/i18n/de.js')`.
  */
-export function setLocaleLoader(fn: ((locale: string) => Promise<Partial<MessageTable> | undefined>) | undefined): void {
+export function setLocaleLoader(fn: LocaleLoader | undefined): void {
   loader = fn;
   loading.clear();
 }
 
-/** Starts loading a locale through the registered loader (once). Never rejects. */
+/**
+ * Starts loading a locale and its parents (`de-at`, then `de`) through the registered loader, each at most
+ * once. English and single-letter prefixes (`x-…`, `i-…`) are never asked for. Never rejects.
+ */
 export function ensureLocale(locale: string): Promise<void> {
-  const key = norm(locale);
-  if (!loader || key === 'en' || key.startsWith('en-') || overrides.has(key)) return Promise.resolve();
+  if (!loader) return Promise.resolve();
+  const keys = chain(locale).filter((l) => l.length > 1 && l !== 'en' && !l.startsWith('en-'));
+  return Promise.all(keys.map(ensureOne)).then(() => undefined);
+}
+
+function ensureOne(key: string): Promise<void> {
+  if (!loader || overrides.has(key)) return Promise.resolve();
   let p = loading.get(key);
   if (!p) {
     const load = loader;
