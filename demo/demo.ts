@@ -28,21 +28,19 @@ for (const el of document.querySelectorAll('lr-login, lr-register, lr-email-mana
 }
 
 // Languages: German ships as its own module, loaded only when an element under lang="de" appears.
-const { setLocaleLoader, ensureLocale } = await import('../src/i18n/index.js');
+const { setLocaleLoader } = await import('../src/i18n/index.js');
 setLocaleLoader((l) => (l === 'de' ? import('../src/i18n/de.js').then((m) => m.default) : undefined));
 const main = $('#main');
 const lang = $<HTMLSelectElement>('#lang');
-const setLang = async (value: string) => {
+// The elements follow a change of an ancestor's lang by themselves (and load the locale if needed).
+const setLang = (value: string) => {
   main?.setAttribute('lang', value);
   sessionStorage.setItem('lr-demo-lang', value);
-  await ensureLocale(value);
-  // An ancestor's lang is read at render time: re-render the elements (a newly loaded table does this itself).
-  for (const el of document.querySelectorAll<HTMLElement & { requestUpdate?: () => void }>('#main > section > *')) el.requestUpdate?.();
 };
 if (lang) {
   lang.value = sessionStorage.getItem('lr-demo-lang') === 'de' ? 'de' : 'en';
   main?.setAttribute('lang', lang.value);
-  lang.addEventListener('change', () => void setLang(lang.value));
+  lang.addEventListener('change', () => setLang(lang.value));
 }
 
 await import('../src/index.js'); // defines every element (after configure, so they start on the right backend)

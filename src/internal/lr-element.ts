@@ -10,6 +10,14 @@ import {SessionController} from './session-controller.js';
 
 let nextUid = 0;
 
+/** One observer per page: a `lang` change on any ancestor re-renders the elements in the new locale. */
+let langObserver: MutationObserver | undefined;
+function watchLang(): void {
+  if (langObserver || typeof MutationObserver === 'undefined') return;
+  langObserver = new MutationObserver(() => messageEvents.dispatchEvent(new Event('lang')));
+  langObserver.observe(document.documentElement, {attributes: true, attributeFilter: ['lang'], subtree: true});
+}
+
 /** A failure as the elements show and report it. */
 export interface ErrorInfo {
   kind: LrErrorKind;
@@ -83,6 +91,8 @@ export class LrElement extends LitElement {
   override connectedCallback(): void {
     adoptStyles(this, (this.constructor as typeof LrElement).lightStyles);
     messageEvents.addEventListener('change', this.#onMessages);
+    messageEvents.addEventListener('lang', this.#onLang);
+    watchLang();
     void ensureLocale(localeOf(this));
     super.connectedCallback();
   }
@@ -90,6 +100,7 @@ export class LrElement extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     messageEvents.removeEventListener('change', this.#onMessages);
+    messageEvents.removeEventListener('lang', this.#onLang);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -179,4 +190,8 @@ export class LrElement extends LitElement {
   protected sessionEvent(_type: keyof SessionEventMap, _e: CustomEvent): void {}
 
   #onMessages = (): void => this.requestUpdate();
+  #onLang = (): void => {
+    void ensureLocale(localeOf(this));
+    this.requestUpdate();
+  };
 }

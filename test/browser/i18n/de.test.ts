@@ -107,4 +107,13 @@ describe('German locale (lazy, src/i18n/de.ts)', () => {
     expect(msg('login.signedInAs', {name: 'Ada'}, 'de')).to.equal('Angemeldet als Ada');
     expect(msg('login.signedInAs', {name: 'Ada'})).to.equal('Signed in as Ada');
   });
+
+  it('follows a lang change on an ancestor after the element is on the page', async () => {
+    const el = await mountLogin('en', 'Sign in');
+    el.parentElement!.lang = 'de';
+    await until(() => ui.submit(el)?.textContent?.trim() === 'Anmelden', 'submit button reads "Anmelden"', 5000);
+    expect(labels(el)).to.deep.equal(['E-Mail-Adresse', 'Passwort']);
+    el.parentElement!.lang = 'en';
+    await until(() => ui.submit(el)?.textContent?.trim() === 'Sign in', 'submit button reads "Sign in" again', 5000);
+  });
 });
