@@ -12,7 +12,6 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import minifyLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import { createEmulator } from '../emulator/server.js';
@@ -33,20 +32,19 @@ const sizes = (code: string) => ({
 
 type Chunk = { type: string; code: string; modules: Record<string, { code: string | null }> };
 
-/** Bundles an entry the way the CDN build does (minified, html``/css`` literals minified too). */
+/** Bundles an entry with the CDN build's own configuration (vite.config.ts, mode cdn), without writing files. */
 async function bundleChunks(entry: string): Promise<Chunk[]> {
   const out = await build({
-    configFile: false,
+    configFile: 'vite.config.ts',
+    mode: 'cdn',
     logLevel: 'silent',
-    plugins: [minifyLiterals({ failOnError: true })],
-    build: {
-      write: false, target: 'es2022', minify: true,
-      lib: { entry, formats: ['es'], fileName: () => 'out.js' },
-      rolldownOptions: { output: { minify: true } },
-    },
+    build: { write: false, lib: { entry, formats: ['es'], fileName: () => 'out.js' } },
   });
   const chunks = (Array.isArray(out) ? out : [out]).flatMap((o) => ('output' in o ? o.output : []));
-  return chunks.filter((c) => c.type === 'chunk') as unknown as Chunk[];
+  // One chunk per file name (the build can report the same output more than once).
+  const byName = new Map<string, Chunk>();
+  for (const c of chunks) if (c.type === 'chunk') byName.set(c.fileName, c as unknown as Chunk);
+  return [...byName.values()];
 }
 async function bundle(entry: string): Promise<string> {
   return (await bundleChunks(entry)).map((c) => c.code).join('\n');
@@ -54,8 +52,9 @@ async function bundle(entry: string): Promise<string> {
 
 /** The area a module belongs to, for the breakdown. */
 function area(id: string): string {
+  if (id.startsWith('\0') || id.includes('rolldown/runtime')) return 'bundler helpers';
   const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(id);
-  if (m) return /lit|reactive-element/.test(m[1]!) ? 'lit' : m[1]!;
+  if (m) return /lit|reactive-element/.test(m[1]!) ? 'lit' : /idb-keyval/.test(m[1]!) ? 'idb-keyval' : 'bundler helpers';
   const s = /src\/(elements\/[^/]+|[^/]+)/.exec(id);
   return s ? s[1]!.replace('elements/', '') : id;
 }
@@ -69,7 +68,7 @@ const areas: Record<string, string> = {};
 for (const c of cdnChunks) for (const [id, m] of Object.entries(c.modules)) areas[area(id)] = (areas[area(id)] ?? '') + (m.code ?? '');
 const breakdown = Object.fromEntries(
   Object.entries(areas).map(([k, code]) => [k, { raw: Buffer.byteLength(code), gzip: gzipSync(code, { level: 9 }).length }] as const)
-    .sort((a, b) => b[1].raw - a[1].raw),
+    .filter(([, v]) => v.raw > 0).sort((a, b) => b[1].raw - a[1].raw),
 );
 const perElement: Record<string, ReturnType<typeof sizes>> = {};
 for (const tag of ELEMENTS) perElement[tag] = sizes(await bundle(`src/elements/${tag}/${tag}.ts`));
