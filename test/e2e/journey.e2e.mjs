@@ -1,5 +1,5 @@
 // End to end: the whole user journey on the strict-CSP + Trusted Types page of the harness (the BUILT CDN file),
-// in Chromium and Firefox through puppeteer-core, against the emulator:
+// in Chromium and Firefox through puppeteer-core (WebKit: see below), against the emulator:
 //   register (lr-register, SOTT from the host's /sott) → open the verification link from the outbox (lr-email-link)
 //   → a wrong password, then sign in (lr-login) → save the name (lr-profile-editor) → add, then remove an address
 //   (lr-email-manager) → change the password (lr-profile-editor) → sign out (lr-login).
@@ -13,13 +13,17 @@
 // field after an invalid submit (B5-02), Tab order and visible focus through lr-login (B5-07), paste accepted in
 // every credential field (B5-04 / B1-01), autocomplete tokens (B5-05), the email carried to the next step (B5-06).
 //
+// WebKit (MiniBrowser via WebKitWebDriver, tools/wtr/webkit-driver.mjs; puppeteer cannot drive it) runs the sign-in
+// part with the same CSP, axe, live-region and focus checks; its requests come from the emulator's request log.
+//
 // axe runs in the page through the automation protocol's evaluation (CDP Runtime.evaluate / BiDi script.evaluate),
 // which script-src does not govern. Trusted Types would still govern axe's DOM use, so every violation or report
 // recorded while axe runs is attributed to axe and asserted on its own ("axe itself caused no violation") — the
 // product's CSP assertions never drop anything recorded outside those windows.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'vite';
@@ -50,7 +54,9 @@ let esmFiles = [];
 before(async () => {
   // The emulator's default verification flow is 'required'; signing in on verification is turned off so that the
   // journey signs in with <lr-login> after opening the link (the default would sign in on the link page).
-  stack = await startStack({ emulator: { verificationFlow: 'required', loginOnEmailVerification: false } });
+  // rejectQueryTokens (security requirements T3): the emulator refuses an access token in the query string, so a
+  // regression to `?access_token=` would also break the journey, not only the request scan.
+  stack = await startStack({ emulator: { verificationFlow: 'required', loginOnEmailVerification: false, rejectQueryTokens: true } });
   esmFiles = await buildEsm();
 });
 after(async () => { await stack?.close(); });
@@ -414,6 +420,160 @@ for (const engine of ENGINES) {
   });
 }
 
+// ── WebKit (MiniBrowser through WebKitWebDriver under Xvfb, WebDriver classic; puppeteer cannot drive it) ───────────
+// Sign-in part of the journey: initial, invalid submit, wrong password, sign in, sign out — after each, zero CSP
+// violations / reports / errors, axe clean, no token in event details or the DOM; the page's requests are taken from
+// the emulator's request log (WebDriver classic has no network events): no token in any URL, Authorization sent.
+const MINIBROWSER = process.env.MINIBROWSER_PATH ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
+const webkitMissing = ['/usr/bin/WebKitWebDriver', '/usr/bin/Xvfb', MINIBROWSER].filter((f) => !existsSync(f));
+describe('journey, sign-in part, on the strict CSP + Trusted Types page (webkit)', { skip: webkitMissing.length ? `not installed: ${webkitMissing.join(', ')}` : false }, () => {
+  let wd;
+  before(async () => {
+    const [{ default: WebDriver }, { startWebKitDriver }] = await Promise.all([import('webdriver'), import('../../tools/wtr/webkit-driver.mjs')]);
+    const { port } = await startWebKitDriver();
+    wd = await WebDriver.newSession({
+      hostname: '127.0.0.1', port, path: '/', logLevel: 'error',
+      capabilities: { browserName: 'MiniBrowser', 'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] }, 'wdio:enforceWebDriverClassic': true },
+    });
+  });
+  after(async () => {
+    await wd?.deleteSession().catch(() => {});
+    // webkit-driver.mjs kills Xvfb and WebKitWebDriver on process exit, but their open pipes keep this process from
+    // exiting: end exactly those two children of this process, by pid.
+    const children = execFileSync('ps', ['-o', 'pid=,comm=', '--ppid', String(process.pid)], { encoding: 'utf8' });
+    for (const [, pid, comm] of children.matchAll(/^\s*(\d+)\s+(\S+)/gm)) {
+      if (comm === 'Xvfb' || comm === 'WebKitWebDriver') try { process.kill(Number(pid), 'SIGTERM'); } catch { /* gone */ }
+    }
+  });
+
+  it('initial → invalid submit → wrong password → sign in → sign out', { timeout: 90000 }, async (t) => {
+    const email = `journey-webkit-${Date.now().toString(36)}@example.com`;
+    await stack.user(email, PASSWORD, { FirstName: 'Grace', LastName: 'Hopper' });
+    const dir = join(OUT, 'webkit');
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    stack.reports.length = 0;
+    const exec = (fn, ...args) => wd.executeScript(`return (${fn}).apply(null, arguments)`, args);
+    const execAsync = (fn, ...args) => wd.executeAsyncScript(`const done = arguments[arguments.length - 1]; Promise.resolve((${fn}).apply(null, [].slice.call(arguments, 0, -1))).then((v) => done({ v }), (e) => done({ e: String(e) }));`, args)
+      .then((r) => { if (r.e) throw new Error(r.e); return r.v; });
+    const until = async (fn, arg, what) => {
+      const end = Date.now() + 15000;
+      while (!(await exec(fn, arg))) {
+        if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    };
+    const waitFor = (sel) => until((s) => !!document.querySelector(s), sel, sel);
+    const element = async (sel) => Object.values(await wd.findElement('css selector', sel))[0];
+    // One key per command: WebKitGTK's WebDriver drops repeated characters when a whole string is sent at once.
+    const type = async (sel, text) => { const id = await element(sel); for (const ch of text) await wd.elementSendKeys(id, ch); };
+    const enter = async (sel) => wd.elementSendKeys(await element(sel), '\uE007');
+    const region = (tag, role) => exec((tag, role) => document.querySelector(tag).querySelector(`:scope [role=${role}]`).textContent.trim(), tag, role);
+    const activeName = () => exec(() => document.activeElement?.getAttribute('name') ?? document.activeElement?.localName);
+    const tokens = new Set();
+    let n = 0;
+    let broken = '';
+
+    const step = async (name, action, checks = {}) => {
+      const label = `${String(n++).padStart(2, '0')}-${name}`;
+      await t.test(label, async (st) => {
+        if (broken) return st.skip(`an earlier step failed (${broken})`);
+        try {
+          await action();
+        } catch (err) {
+          broken = label;
+          throw err;
+        }
+        for (const [what, fn] of Object.entries(checks)) await st.test(what, fn);
+        // Two animation frames first: WebKit's screenshot is the last painted frame.
+        await execAsync(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+        writeFileSync(join(dir, `${label}.png`), Buffer.from(await wd.takeScreenshot(), 'base64'));
+        await st.test('B3-01/02/05 zero CSP violations and reports, no unhandled rejection or uncaught error', async () => {
+          await new Promise((r) => setTimeout(r, 150));
+          const g = await exec(() => window.__lr);
+          assert.deepEqual({ violations: g.violations, reports: stack.reports, unhandled: g.unhandled, errors: g.errors }, { violations: [], reports: [], unhandled: [], errors: [] });
+        });
+        await st.test('B1-03/B1-10 token never in a request URL (emulator log), an lr-* event detail or the DOM', async () => {
+          const tk = await execAsync(() => document.querySelector('lr-login').getAccessToken());
+          if (tk) tokens.add(tk);
+          const g = await exec(() => window.__lr);
+          const dom = await exec(() => ({ html: document.documentElement.outerHTML, url: location.href, values: [...document.querySelectorAll('input')].map((i) => i.value) }));
+          const { Requests } = await stack.control('requests');
+          const fromPage = Requests.filter((r) => r.Origin === stack.origin);
+          for (const token of tokens) {
+            for (const r of fromPage) assert.ok(!r.Url.includes(token) && !/[?&]access_token=/i.test(r.Url), `token in ${r.Method} ${r.Url}`);
+            for (const e of g.events) assert.ok(!e.detail.includes(token), `token in ${e.type}`);
+            assert.ok(!dom.html.includes(token) && !dom.url.includes(token) && !dom.values.some((v) => v.includes(token)), 'token in the DOM');
+          }
+          for (const e of g.events) assert.doesNotMatch(e.detail, /access_token|refresh_token/i, e.type);
+          assert.ok(!dom.html.includes(PASSWORD), 'the password in the DOM markup');
+        });
+        await st.test('B5-01 axe (wcag2a, wcag2aa, wcag21a, wcag21aa, wcag22aa): zero violations', async () => {
+          const from = (await exec(() => window.__lr.violations.length));
+          if (!(await exec(() => typeof window.axe === 'object'))) await wd.executeScript(`${AXE_SOURCE}; return true`, []);
+          const violations = await execAsync((tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })
+            .then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((x) => `${x.target.join(' ')} :: ${x.failureSummary}`) }))), AXE_TAGS);
+          assert.deepEqual(violations, []);
+          assert.equal(await exec(() => window.__lr.violations.length), from, 'axe itself (test tooling) caused CSP / Trusted Types violations');
+        });
+      });
+    };
+
+    await wd.navigateTo(stack.url('app.html'));
+    await waitFor('lr-login[session-state="anonymous"] input[autocomplete="current-password"]');
+    await step('initial', async () => {}, {
+      'B5-04 paste is not blocked in the credential fields': async () => {
+        const r = await exec(() => [...document.querySelectorAll('lr-login input, lr-register input[name=email], lr-register input[name=password]')].map((i) => {
+          const dt = new DataTransfer();
+          dt.setData('text/plain', 'x');
+          return i.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }))
+            && i.dispatchEvent(new InputEvent('beforeinput', { inputType: 'insertFromPaste', data: 'x', bubbles: true, cancelable: true }));
+        }));
+        assert.deepEqual(r, [true, true, true, true]);
+      },
+    });
+    await step('invalid-submit', async () => {
+      await wd.elementClick(await element('lr-login .lr-form__submit'));
+      await waitFor('lr-login input[name=email][aria-invalid="true"]');
+    }, {
+      'B5-02 focus on the first invalid field': async () => assert.equal(await activeName(), 'email'),
+    });
+    await step('login-wrong-password', async () => {
+      await type('lr-login input[name=email]', email);
+      await type('lr-login input[name=password]', WRONG_PASSWORD);
+      await enter('lr-login input[name=password]');
+      await until(() => document.querySelector('lr-login [role=alert]').textContent.trim() !== '', null, 'the alert');
+    }, {
+      'B5-03 the alert region has the error; focus on the password': async () => {
+        assert.equal(await region('lr-login', 'alert'), MSG.wrongPassword);
+        assert.equal(await activeName(), 'password');
+      },
+    });
+    await step('login', async () => {
+      await type('lr-login input[name=password]', PASSWORD);
+      await enter('lr-login input[name=password]');
+      await waitFor('lr-login[session-state="authenticated"] .lr-login__sign-out');
+      await waitFor('lr-profile-editor form.lr-profile__form');
+      await waitFor('lr-email-manager .lr-emails__item');
+    }, {
+      'B5-03 the status region says signed in': async () => assert.equal(await region('lr-login', 'status'), MSG.signedIn),
+      'B1-03 the page sent Authorization on its authenticated calls': async () => {
+        const { Requests } = await stack.control('requests');
+        const account = Requests.filter((r) => r.Origin === stack.origin && r.Method === 'GET' && r.Url.startsWith('/identity/v2/auth/account'));
+        assert.ok(account.length > 0 && account.every((r) => r.Authorization), JSON.stringify(account));
+      },
+    });
+    await step('logout', async () => {
+      await wd.elementClick(await element('lr-login .lr-login__sign-out'));
+      await waitFor('lr-login[session-state="anonymous"] input[autocomplete="current-password"]');
+      await waitFor('lr-profile-editor .lr-profile__signed-out');
+    }, {
+      'B5-03 the status region says signed out': async () => assert.equal(await region('lr-login', 'status'), MSG.signedOut),
+      'a token was read while signed in': () => assert.equal(tokens.size, 1),
+    });
+  });
+});
+
 /** Signs in through the Auth API from Node (another client, not the page). */
 async function apiLogin(email, password) {
   const r = await fetch(`${stack.apiBase}/identity/v2/auth/login?apikey=${stack.apiKey}`, {
@@ -430,7 +590,7 @@ function journey(page, { dir, t }) {
   const tokens = new Set();
   const pastGuards = []; // what the guard recorded on pages already left
   let axeWindows = []; // [from, to) indices of the current page's violations recorded while axe ran
-  let axeReports = 0; // CSP reports that arrived while axe ran
+  const axeReports = new Set(); // indices in stack.reports of CSP reports that arrived while axe ran
   let n = 0;
   let broken = '';
 
@@ -493,7 +653,7 @@ function journey(page, { dir, t }) {
     async checkCsp() {
       await new Promise((r) => setTimeout(r, 150)); // a report is posted asynchronously
       const g = await j.recorded();
-      const seen = { violations: g.violations, reports: stack.reports.slice(axeReports), unhandled: g.unhandled, errors: g.errors, pageErrors };
+      const seen = { violations: g.violations, reports: stack.reports.filter((_, i) => !axeReports.has(i)), unhandled: g.unhandled, errors: g.errors, pageErrors };
       assert.deepEqual(seen, { violations: [], reports: [], unhandled: [], errors: [], pageErrors: [] });
     },
 
@@ -568,7 +728,7 @@ function journey(page, { dir, t }) {
       axeWindows.push([from, to]);
       const caused = (await guard(page)).violations.slice(from, to);
       const causedReports = stack.reports.length - reportsFrom;
-      axeReports += causedReports;
+      for (let i = reportsFrom; i < stack.reports.length; i++) axeReports.add(i);
       assert.deepEqual(violations, [], 'axe violations');
       assert.deepEqual(caused, [], 'axe itself (test tooling, not the product) caused CSP / Trusted Types violations');
       assert.equal(causedReports, 0, 'axe itself caused CSP reports');
