@@ -4,7 +4,7 @@
 //   → a wrong password, then sign in (lr-login) → save the name (lr-profile-editor) → add, then remove an address
 //   (lr-email-manager) → change the password (lr-profile-editor) → sign out (lr-login).
 // After EVERY step (each a sub-test, with a screenshot in e2e-out/journey/<engine>/NN-<step>.png):
-//   B3-01/02/05  zero `securitypolicyviolation` events, zero CSP reports, zero unhandled rejections / uncaught errors;
+//   B3-01/B3-05  zero `securitypolicyviolation` events, zero CSP reports, zero unhandled rejections / uncaught errors;
 //   B1-03/B1-10  every request the page made (url, headers, body): the access token only ever in
 //                `Authorization: Bearer`, the API secret nowhere, passwords never in a URL or header; the token never
 //                in the console, an `lr-*` event detail, an attribute, the DOM text or an input value;
@@ -36,6 +36,13 @@ const NEW_PASSWORD = 'journey passphrase two';
 const WRONG_PASSWORD = 'not the right passphrase';
 const OUT = 'e2e-out/journey';
 const WAIT = { timeout: 15000 };
+
+/** Computed styles of lr-login's form and submit button (runs in the page). */
+const STYLED = () => {
+  const form = getComputedStyle(document.querySelector('lr-login .lr-form'));
+  const submit = getComputedStyle(document.querySelector('lr-login .lr-form__submit'));
+  return { display: form.display, background: !['rgba(0, 0, 0, 0)', 'transparent'].includes(submit.backgroundColor), cursor: submit.cursor };
+};
 
 const MSG = {
   registered: (email) => `Almost done: we sent a verification link to ${email}. Open it to activate your account.`,
@@ -73,13 +80,18 @@ async function buildEsm() {
   }
 }
 
-describe('built output carries no API secret (B1-03)', () => {
+describe('built output (B1-03, B3-07)', () => {
   it('neither the CDN file nor any file of the ESM build (with source maps) holds the secret or its header name', () => {
     assert.ok(esmFiles.length > 10, `ESM build produced ${esmFiles.length} files`);
     assert.ok(esmFiles.some((f) => f.path.endsWith('.js.map')), 'source maps are scanned too');
     for (const { path, text } of [{ path: 'cdn/lr-elements.js', text: stack.cdn }, ...esmFiles]) {
       assert.ok(!text.includes(stack.apiSecret), `${path} contains the API secret`);
       assert.doesNotMatch(text, /apisecret|X-LoginRadius-ApiSecret/i, `${path} mentions the API secret header or field`);
+    }
+  });
+  it('B3-07: no polyfill in the built output (polyfill-support, @webcomponents)', () => {
+    for (const { path, text } of [{ path: 'cdn/lr-elements.js', text: stack.cdn }, ...esmFiles.filter((f) => f.path.endsWith('.js'))]) {
+      assert.doesNotMatch(text, /polyfill-support|@webcomponents\//, path);
     }
   });
 });
@@ -132,6 +144,9 @@ for (const engine of ENGINES) {
             // Keyboard focus is visible (WCAG 2.4.7): :focus-visible matches and an outline or box-shadow is drawn.
             for (const s of seen.slice(1, 5)) assert.ok(s.focusVisible && s.indicator, `${s.what}: focus-visible ${s.focusVisible}, indicator ${s.indicator}`);
             await page.evaluate(() => document.activeElement?.blur());
+          },
+          'B3-02 the adopted styles really apply under style-src \'self\'': async () => {
+            assert.deepEqual(await page.evaluate(STYLED), { display: 'grid', background: true, cursor: 'pointer' });
           },
           'B5-04 / B1-01 paste is accepted in every credential field (lr-login, lr-register)': async () => {
             await j.pasteCheck(['lr-login input[name=email]', 'lr-login input[name=password]', 'lr-register input[name=email]', 'lr-register input[name=password]']);
@@ -488,7 +503,7 @@ describe('journey, sign-in part, on the strict CSP + Trusted Types page (webkit)
         // Two animation frames first: WebKit's screenshot is the last painted frame.
         await execAsync(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
         writeFileSync(join(dir, `${label}.png`), Buffer.from(await wd.takeScreenshot(), 'base64'));
-        await st.test('B3-01/02/05 zero CSP violations and reports, no unhandled rejection or uncaught error', async () => {
+        await st.test('B3-01/B3-05 zero CSP / Trusted Types violations and reports, no unhandled rejection or uncaught error', async () => {
           await new Promise((r) => setTimeout(r, 150));
           const g = await exec(() => window.__lr);
           assert.deepEqual({ violations: g.violations, reports: stack.reports, unhandled: g.unhandled, errors: g.errors }, { violations: [], reports: [], unhandled: [], errors: [] });
@@ -522,6 +537,9 @@ describe('journey, sign-in part, on the strict CSP + Trusted Types page (webkit)
     await wd.navigateTo(stack.url('app.html'));
     await waitFor('lr-login[session-state="anonymous"] input[autocomplete="current-password"]');
     await step('initial', async () => {}, {
+      'B3-02 the adopted styles really apply under style-src \'self\'': async () => {
+        assert.deepEqual(await wd.executeScript(`return (${STYLED})()`, []), { display: 'grid', background: true, cursor: 'pointer' });
+      },
       'B5-04 paste is not blocked in the credential fields': async () => {
         const r = await exec(() => [...document.querySelectorAll('lr-login input, lr-register input[name=email], lr-register input[name=password]')].map((i) => {
           const dt = new DataTransfer();
@@ -633,7 +651,7 @@ function journey(page, { dir, t }) {
         }
         for (const [what, fn] of Object.entries(checks)) await st.test(what, fn);
         await page.screenshot({ path: join(dir, `${label}.png`), fullPage: true });
-        await st.test('B3-01/02/05 zero CSP violations and reports, no unhandled rejection or uncaught error', () => j.checkCsp());
+        await st.test('B3-01/B3-05 zero CSP / Trusted Types violations and reports, no unhandled rejection or uncaught error', () => j.checkCsp());
         await st.test('B1-03/B1-10 token only in Authorization: Bearer; no secret in any request; no token in console, events or DOM', () => j.checkLeaks());
         await st.test('B5-01 axe (wcag2a, wcag2aa, wcag21a, wcag21aa, wcag22aa): zero violations', () => j.checkAxe());
       });
