@@ -117,6 +117,27 @@ export async function startStack({ emulator: emulatorOptions = {} } = {}) {
       const text = await r.text();
       return text ? JSON.parse(text) : null;
     },
+    /** The key under which the core stores the session of this stack's elements (`apiBase|apiKey`). */
+    sessionKey: `${apiBase.replace(/\/+$/, '')}|${apiKey}`,
+    /** The emulator's request log, optionally only `method` requests whose path starts with `path`. */
+    async requests(method, path) {
+      const { Requests } = await stack.control('requests');
+      return Requests.filter((r) => (!method || r.Method === method) && (!path || r.Url.split('?')[0].toLowerCase().startsWith(path.toLowerCase())));
+    },
+    clearRequests() { return stack.control('requests', 'DELETE'); },
+    /** A fresh access token for the account `uid`, issued server side (Account API): `{access_token, expires_in}`. */
+    tokenFor(uid) { return stack.admin(`/access_token?uid=${encodeURIComponent(uid)}`); },
+    /** Revokes an access token server side (Auth API invalidate, as a site's backend would); returns the answer. */
+    async revoke(token) {
+      const r = await fetch(`${apiBase}/identity/v2/auth/access_token/invalidate?apikey=${apiKey}`, { headers: { authorization: `Bearer ${token}` } });
+      return r.json();
+    },
+    /** Writes a session record straight into the core's IndexedDB store of `page`'s origin (a "stored token"). */
+    storeSession(page, record) { return idbPut(page, 'lr-elements', 'session', stack.sessionKey, record); },
+    /** The session record the core stored for this stack on `page`'s origin (read from IndexedDB), or undefined. */
+    async storedSession(page) {
+      return (await idbGetAll(page, 'lr-elements', 'session')).find((e) => e.key === stack.sessionKey)?.value;
+    },
     faults(faults) { return stack.control('faults', 'PUT', { faults }); },
     clearFaults() { return stack.control('faults', 'DELETE'); },
     async outbox(to) { return (await stack.control(`outbox${to ? `?to=${encodeURIComponent(to)}` : ''}`)).Messages; },
@@ -169,4 +190,45 @@ export async function startStack({ emulator: emulatorOptions = {} } = {}) {
 /** What the guard recorded on a page. */
 export function guard(page) {
   return page.evaluate(() => window.__lr);
+}
+
+/** The `lr-*` events of one type the guard recorded on a page, with `detail` parsed and `at` = epoch ms. */
+export async function events(page, type) {
+  const { lr, origin } = await page.evaluate(() => ({ lr: window.__lr, origin: performance.timeOrigin }));
+  return lr.events.filter((e) => !type || e.type === type)
+    .map((e) => ({ ...e, detail: e.detail === undefined ? undefined : JSON.parse(e.detail), at: origin + e.time }));
+}
+
+/** Puts `value` under `key` in IndexedDB `db`/`store` of the page's origin (raw IndexedDB; creates the store if new). */
+export function idbPut(page, db, store, key, value) {
+  return page.evaluate((db, store, key, value) => new Promise((resolve, reject) => {
+    const req = indexedDB.open(db);
+    req.onupgradeneeded = () => req.result.createObjectStore(store);
+    req.onerror = () => reject(req.error);
+    req.onsuccess = () => {
+      const tx = req.result.transaction(store, 'readwrite');
+      tx.objectStore(store).put(value, key);
+      tx.oncomplete = () => { req.result.close(); resolve(); };
+      tx.onerror = () => { req.result.close(); reject(tx.error); };
+    };
+  }), db, store, key, value);
+}
+
+/** Every `{key, value}` of IndexedDB `db`/`store` of the page's origin (empty when the store does not exist yet). */
+export function idbGetAll(page, db, store) {
+  return page.evaluate((db, store) => new Promise((resolve, reject) => {
+    const req = indexedDB.open(db);
+    // A new database gets the store right away, so that the core (idb-keyval) can still use it afterwards.
+    req.onupgradeneeded = () => req.result.createObjectStore(store);
+    req.onerror = () => reject(req.error);
+    req.onsuccess = () => {
+      const conn = req.result;
+      if (!conn.objectStoreNames.contains(store)) { conn.close(); return resolve([]); }
+      const os = conn.transaction(store).objectStore(store);
+      const keys = os.getAllKeys();
+      const values = os.getAll();
+      values.onsuccess = () => { conn.close(); resolve(keys.result.map((key, i) => ({ key, value: values.result[i] }))); };
+      values.onerror = () => { conn.close(); reject(values.error); };
+    };
+  }), db, store);
 }
