@@ -37,7 +37,7 @@ export function field(o: FieldOptions): TemplateResult {
   return html`
     <div class="lr-field" ?data-invalid=${!!o.error}>
       <label class="lr-field__label" for=${o.id}
-        >${o.label}${o.labelSuffix ? html` <span class="lr-field__optional">${o.labelSuffix}</span>` : nothing}</label
+        >${o.label}${o.labelSuffix ? [' ', html`<span class="lr-field__optional">${o.labelSuffix}</span>`] : nothing}</label
       >
       <div class="lr-field__control">
         <input

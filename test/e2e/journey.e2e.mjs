@@ -148,6 +148,10 @@ for (const engine of ENGINES) {
           'B3-02 the adopted styles really apply under style-src \'self\'': async () => {
             assert.deepEqual(await page.evaluate(STYLED), { display: 'grid', background: true, cursor: 'pointer' });
           },
+          'labels of the minified build keep their words apart ("First name (optional)")': async () => {
+            const labels = await page.evaluate(() => [...document.querySelectorAll('lr-register label')].map((l) => l.textContent.replace(/\s+/g, ' ').trim()));
+            assert.ok(labels.includes('First name (optional)'), labels.join(' | '));
+          },
           'B5-04 / B1-01 paste is accepted in every credential field (lr-login, lr-register)': async () => {
             await j.pasteCheck(['lr-login input[name=email]', 'lr-login input[name=password]', 'lr-register input[name=email]', 'lr-register input[name=password]']);
           },
