@@ -59,7 +59,7 @@ interface Req extends CallOptions {
   /** Access token: sent ONLY as `Authorization: Bearer`. */
   token?: string;
   headers?: Record<string, string>;
-  /** Idempotent GET: retried on network errors and 502/503/504. */
+  /** Idempotent GET: retried on network errors and 502/503/504 (up to 3 times) and on a timeout (once). */
   retry?: boolean;
   /** Keys a success body must carry (non-null, non-empty). */
   need: string[];
@@ -147,8 +147,10 @@ async function call<T>(cfg: Config, method: string, path: string, r: Req): Promi
     try {
       return await once<T>(cfg, method, path, r);
     } catch (e) {
+      // Network errors and 502/503/504 up to 3 times; a timeout once (each attempt may take the whole timeout).
       const retryable =
-        e instanceof LrError && (e.kind == 'network' || (e.kind == 'server' && [502, 503, 504].includes(e.status!)));
+        e instanceof LrError &&
+        (e.kind == 'network' || (e.kind == 'timeout' && !attempt) || (e.kind == 'server' && [502, 503, 504].includes(e.status!)));
       if (!r.retry || !retryable || attempt >= 3) throw e;
       await sleep(250 * 2 ** attempt * (0.5 + Math.random()), r.signal);
     }

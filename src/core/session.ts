@@ -89,7 +89,11 @@ export class Session extends EventTarget {
       this.#ch = new BroadcastChannel('lr-elements:' + this.id);
       this.#ch.onmessage = (e) => this.#onMessage(e.data?.t);
       (this.#ch as { unref?(): void }).unref?.(); // Node: do not keep the process alive
-    } catch {}
+    } catch {
+      // No BroadcastChannel: catch up with the other tabs from storage whenever the user comes back to this one.
+      globalThis.addEventListener?.('focus', this.#resync);
+      globalThis.document?.addEventListener('visibilitychange', this.#resync);
+    }
     globalThis.addEventListener?.('online', this.#online);
     this.ready = this.#init();
   }
@@ -164,6 +168,8 @@ export class Session extends EventTarget {
     this.#ch?.close();
     this.#ch = undefined;
     globalThis.removeEventListener?.('online', this.#online);
+    globalThis.removeEventListener?.('focus', this.#resync);
+    globalThis.document?.removeEventListener('visibilitychange', this.#resync);
   }
 
   #emit<K extends keyof SessionEventMap>(type: K, detail: SessionEventMap[K]['detail']) {
@@ -223,7 +229,8 @@ export class Session extends EventTarget {
   /** Runs `fn` under the cross-tab validation lock (or without it when Web Locks are missing or stuck). */
   async #locked(fn: () => Promise<void>) {
     try {
-      await navigator.locks.request('lr-validate:' + this.id, { signal: AbortSignal.timeout(2 * this.config.timeoutMs) }, fn);
+      // The holder may need two timed-out attempts (a timed-out GET is retried once) plus backoff.
+      await navigator.locks.request('lr-validate:' + this.id, { signal: AbortSignal.timeout(3 * this.config.timeoutMs) }, fn);
     } catch {
       await fn();
     }
@@ -235,7 +242,9 @@ export class Session extends EventTarget {
       const rec = await load(this.#key);
       if (gen != this.#gen) return;
       if (!rec?.token) return this.#set('anonymous', undefined, 'load');
-      if (Date.now() - (rec.validatedAt ?? 0) < FRESH_MS) return this.#set('authenticated', rec, 'load');
+      // Trust another tab's validation only when it is recent by this clock (a clock set back makes it "future").
+      const age = Date.now() - (rec.validatedAt ?? 0);
+      if (age >= 0 && age < FRESH_MS) return this.#set('authenticated', rec, 'load');
       try {
         const info = await api.validateToken(this.config, rec.token);
         if (gen != this.#gen) return;
@@ -262,6 +271,21 @@ export class Session extends EventTarget {
       const gen = this.#gen;
       this.#locked(() => this.#check(gen));
     }
+  };
+
+  /** Without a channel: compares storage with this page's session and applies what another tab changed. */
+  #resync = async () => {
+    if (globalThis.document?.visibilityState == 'hidden' || this.state == 'loading') return;
+    const gen = this.#gen;
+    try {
+      const rec = await load(this.#key);
+      if (gen != this.#gen) return;
+      const mine = this.#rec;
+      if (!rec?.token) {
+        if (mine) await this.#onMessage('logout');
+      } else if (rec.token != mine?.token) await this.#onMessage('login');
+      else if (JSON.stringify(rec.profile) != JSON.stringify(mine.profile)) await this.#onMessage('profile');
+    } catch {}
   };
 
   async #onMessage(t: unknown) {

@@ -130,15 +130,23 @@ describe('core client', () => {
       expect(e.kind).to.equal('network');
     });
 
-    it('a slow answer → timeout at the configured timeout (not retried)', async () => {
+    it('a slow answer → timeout at the configured timeout; an idempotent GET tries once more, then gives up', async () => {
       const a = await createAccount();
       const { access_token } = await admin.accessToken(a.Uid);
       await emu.setFaults({ path: auth('access_token/validate'), delayMs: 2000 });
       const t0 = performance.now();
       const e = await failure(api.validateToken(cfg(300), access_token));
       expect(e.kind).to.equal('timeout');
-      expect(performance.now() - t0).to.be.below(1500);
-      expect(await emu.requests('GET', auth('access_token/validate'))).to.have.length(1);
+      // Two attempts of 300 ms and one backoff (at most 375 ms), far from the 2 s the server takes.
+      expect(performance.now() - t0).to.be.below(1800);
+      expect(await emu.requests('GET', auth('access_token/validate'))).to.have.length(2);
+    });
+
+    it('a slow answer to a POST → timeout, never retried', async () => {
+      await emu.setFaults({ path: auth('login'), delayMs: 2000 });
+      const e = await failure(api.login(cfg(300), 'slow@example.test', 'whatever password'));
+      expect(e.kind).to.equal('timeout');
+      expect(await emu.requests('POST', auth('login'))).to.have.length(1);
     });
 
     it('the caller’s AbortSignal cancels with an AbortError, not an LrError', async () => {
