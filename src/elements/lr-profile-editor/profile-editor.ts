@@ -170,7 +170,13 @@ export class LrProfileEditor extends LrElement {
   override render(): TemplateResult {
     return html`
       <div class="lr-form__alert" role="alert">${this._alert || nothing}</div>
-      <div class="lr-form__status" role="status">${this._status || nothing}</div>
+      <div
+        class="lr-form__status"
+        role="status"
+        ?data-echo=${this._pwDone && !this._pwOpen && this._status === this.msg('profile.password.changed')}
+      >
+        ${this._status || nothing}
+      </div>
       ${this._renderBody()}
     `;
   }

@@ -155,15 +155,13 @@ export class LrRegister extends LrElement {
   override render(): TemplateResult {
     const state = this.sessionState;
     let body: TemplateResult | typeof nothing;
+    let notice = '';
     if (this._outcome === 'verify') {
-      body = this._renderNotice(this.msg('register.checkEmail', {email: this._registeredEmail}));
+      body = this._renderNotice((notice = this.msg('register.checkEmail', {email: this._registeredEmail})));
     } else if (state === 'authenticated' || (state === 'unknown' && this._session.session?.profile)) {
       const name = displayName(this._session.session?.profile);
-      body = this.hideWhenSignedIn
-        ? nothing
-        : this._renderNotice(
-            this._outcome === 'signed-in' ? this.msg('register.done', {name}) : this.msg('register.signedInAs', {name}),
-          );
+      notice = this._outcome === 'signed-in' ? this.msg('register.done', {name}) : this.msg('register.signedInAs', {name});
+      body = this.hideWhenSignedIn ? nothing : this._renderNotice(notice);
     } else {
       body = this._renderForm();
     }
@@ -172,7 +170,7 @@ export class LrRegister extends LrElement {
       : this._status;
     return html`${body}
       <div class="lr-form__alert" role="alert">${this._alert || nothing}</div>
-      <div class="lr-form__status" role="status">${status || nothing}</div>`;
+      <div class="lr-form__status" role="status" ?data-echo=${!!status && status === notice}>${status || nothing}</div>`;
   }
 
   private _renderNotice(text: string): TemplateResult {
