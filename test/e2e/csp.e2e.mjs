@@ -1,15 +1,28 @@
 // End to end: the BUILT CDN file under a strict Content-Security-Policy with Trusted Types enforced (B3-01, B3-02,
 // B3-05), served by a real static server with real headers, driven in Debian's Chromium and Firefox through
 // puppeteer-core, against the emulator. A control page without the `lit-html` Trusted Types allowance proves the
-// harness sees violations. The full journey under the same policy is journey.e2e.mjs.
+// harness sees violations. Also B3-03 (no constructable stylesheets: <style nonce> fallback, and its control) and
+// B3-06 (markup in profile data renders as text). The full journey under the same policy is journey.e2e.mjs.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { ENGINES, guard, launch, startStack } from './harness.mjs';
+import { cspPolicy, ENGINES, guard, launch, startStack } from './harness.mjs';
+
+const NONCE = 'e2e-nonce-7f3a9c';
+// B3-03: an engine without constructable stylesheets. Lit then hands out no CSSStyleSheet and the elements fall back
+// to <style> elements carrying `window.litNonce`; the policy allows styles only with that nonce.
+const NO_ADOPT = 'delete Document.prototype.adoptedStyleSheets; delete ShadowRoot.prototype.adoptedStyleSheets;';
+const noncePolicy = (mode, apiBase) => cspPolicy(apiBase).replace("style-src 'self'", `style-src 'nonce-${NONCE}'`);
+const CANARY_FIRST = '<img src=x onerror=alert(1)>';
+const CANARY_LAST = '"><svg onload=alert(2)>';
 
 let stack;
 before(async () => {
   stack = await startStack();
   stack.page('login.html', `<lr-login ${stack.attrs}></lr-login>`, { title: 'CSP' });
+  stack.file('/nonce-setup.js', 'text/javascript', `window.litNonce = '${NONCE}'; ${NO_ADOPT}`);
+  stack.file('/no-nonce-setup.js', 'text/javascript', NO_ADOPT);
+  stack.page('nonce.html', `<lr-login ${stack.attrs}></lr-login>`, { title: 'CSP nonce', head: '<script src="/nonce-setup.js"></script>', csp: noncePolicy });
+  stack.page('nonce-control.html', `<lr-login ${stack.attrs}></lr-login>`, { title: 'CSP nonce control', head: '<script src="/no-nonce-setup.js"></script>', csp: noncePolicy });
 });
 after(async () => { await stack?.close(); });
 
@@ -23,7 +36,8 @@ for (const engine of ENGINES) {
       stack.reports.length = 0;
       const email = `csp-${engine.name}-${Date.now()}@example.com`;
       await stack.user(email);
-      const page = await browser.newPage();
+      const ctx = await browser.createBrowserContext(); // fresh storage: no session from an earlier test
+      const page = await ctx.newPage();
       try {
         await page.goto(stack.url('login.html'));
         await page.waitForSelector('lr-login input[autocomplete="current-password"]');
@@ -44,20 +58,97 @@ for (const engine of ENGINES) {
         assert.deepEqual(g.unhandled, []);
         assert.deepEqual(stack.reports, []);
       } finally {
-        await page.close();
+        await ctx.close();
+      }
+    });
+
+    it('B3-03: without constructable stylesheets, styles come as <style nonce> and apply with zero violations', async () => {
+      stack.reports.length = 0;
+      const ctx = await browser.createBrowserContext(); // fresh storage: no session from an earlier test
+      const page = await ctx.newPage();
+      try {
+        await page.goto(stack.url('nonce.html'));
+        await page.waitForSelector('lr-login input[autocomplete="current-password"]');
+        const seen = await page.evaluate(() => ({
+          adopted: 'adoptedStyleSheets' in Document.prototype,
+          styles: [...document.querySelectorAll('style')].map((s) => s.nonce),
+          display: getComputedStyle(document.querySelector('lr-login .lr-form')).display,
+        }));
+        assert.equal(seen.adopted, false, 'the page really has no adoptedStyleSheets');
+        assert.ok(seen.styles.length > 0 && seen.styles.every((n) => n === NONCE), `style elements: ${JSON.stringify(seen.styles)}`);
+        assert.equal(seen.display, 'grid');
+        const g = await guard(page);
+        assert.deepEqual(g.violations, []);
+        assert.deepEqual(g.unhandled, []);
+        assert.deepEqual(stack.reports, []);
+      } finally {
+        await ctx.close();
+      }
+    });
+
+    it('B3-03 control: the same page without window.litNonce is caught (style-src violation, styles not applied)', async () => {
+      stack.reports.length = 0;
+      const ctx = await browser.createBrowserContext(); // fresh storage: no session from an earlier test
+      const page = await ctx.newPage();
+      try {
+        await page.goto(stack.url('nonce-control.html'));
+        await page.waitForFunction(() => window.__lr.violations.length > 0, { timeout: 10000 });
+        const { violations } = await guard(page);
+        assert.ok(violations.some((v) => /^style-src/.test(v)), `violations: ${violations.join(', ')}`);
+        assert.notEqual(await page.evaluate(() => getComputedStyle(document.querySelector('lr-login .lr-form')).display), 'grid');
+      } finally {
+        await ctx.close();
+      }
+    });
+
+    it('B3-06: markup in profile data shows as text everywhere, runs nothing, and causes no violation', async () => {
+      stack.reports.length = 0;
+      const email = `canary-${engine.name}-${Date.now()}@example.com`;
+      await stack.user(email, 'correct horse battery', { FirstName: CANARY_FIRST, LastName: CANARY_LAST });
+      const ctx = await browser.createBrowserContext(); // fresh storage: no session from an earlier test
+      const page = await ctx.newPage();
+      const dialogs = [];
+      page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss().catch(() => {}); });
+      try {
+        await page.goto(stack.url('app.html'));
+        await page.waitForSelector('lr-login input[autocomplete="current-password"]');
+        await page.type('lr-login input[autocomplete~="username"]', email);
+        await page.type('lr-login input[autocomplete="current-password"]', 'correct horse battery');
+        await page.click('lr-login .lr-form__submit');
+        await page.waitForSelector('lr-login[session-state="authenticated"] .lr-login__who', { timeout: 15000 });
+        await page.waitForFunction(() => document.querySelector('lr-profile-editor input[name=FirstName]')?.value, { timeout: 10000 });
+        const seen = await page.evaluate(() => ({
+          who: document.querySelector('lr-login .lr-login__who').textContent,
+          first: document.querySelector('lr-profile-editor input[name=FirstName]').value,
+          last: document.querySelector('lr-profile-editor input[name=LastName]').value,
+          injected: document.querySelectorAll('lr-login img, lr-login svg, lr-profile-editor img, lr-profile-editor svg, lr-email-manager img, lr-email-manager svg').length,
+        }));
+        assert.ok(seen.who.includes(CANARY_FIRST), `signed-in text: ${seen.who}`);
+        assert.equal(seen.first, CANARY_FIRST);
+        assert.equal(seen.last, CANARY_LAST);
+        assert.equal(seen.injected, 0, 'no element was created from profile data');
+        await new Promise((r) => setTimeout(r, 300)); // an onerror/onload would have fired by now
+        assert.deepEqual(dialogs, []);
+        const g = await guard(page);
+        assert.deepEqual(g.violations, []);
+        assert.deepEqual(g.errors, []);
+        assert.deepEqual(stack.reports, []);
+      } finally {
+        await ctx.close();
       }
     });
 
     it('control: without the lit-html Trusted Types allowance the harness sees the violation', async () => {
       stack.reports.length = 0;
-      const page = await browser.newPage();
+      const ctx = await browser.createBrowserContext(); // fresh storage: no session from an earlier test
+      const page = await ctx.newPage();
       try {
         await page.goto(stack.url('login.html', 'control'));
         await page.waitForFunction(() => window.__lr.violations.length > 0, { timeout: 10000 });
         const { violations } = await guard(page);
         assert.ok(violations.some((v) => /trusted-types/.test(v)), `violations: ${violations.join(', ')}`);
       } finally {
-        await page.close();
+        await ctx.close();
       }
     });
   });

@@ -63,9 +63,9 @@ export async function buildCdn() {
 }
 
 /** A whole HTML document around `body`, loading the guard and the CDN file. */
-export function doc(body, { title = 'lr-elements e2e', lang = 'en' } = {}) {
+export function doc(body, { title = 'lr-elements e2e', lang = 'en', head = '' } = {}) {
   return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${title}</title>
-<script src="/guard.js"></script><script type="module" src="/lr-elements.js"></script></head>
+<script src="/guard.js"></script>${head}<script type="module" src="/lr-elements.js"></script></head>
 <body><main><h1>${title}</h1>${body}</main></body></html>`;
 }
 
@@ -74,7 +74,8 @@ export function doc(body, { title = 'lr-elements e2e', lang = 'en' } = {}) {
  * Pages are served at `/<mode>/<name>` where mode is `strict` (the issue's policy), `control` (Trusted Types without
  * the lit-html allowance) or `plain` (no CSP). Built-in pages: `app.html` (all four elements; register gets its SOTT
  * from `/sott`, emailed links go to `link.html`) and `link.html` (`<lr-email-link>`). Add more with `stack.page()`;
- * `%ORIGIN%` in a page is replaced by the server's origin when served.
+ * `%ORIGIN%` in a page is replaced by the server's origin when served. `opts.head` adds markup before the module
+ * (e.g. a classic setup script served with `stack.file()`), `opts.csp(mode, apiBase)` replaces the policy.
  */
 export async function startStack({ emulator: emulatorOptions = {} } = {}) {
   // The emulator is created before vite sets NODE_ENV=production (which refuses the fast hash cost).
@@ -84,13 +85,21 @@ export async function startStack({ emulator: emulatorOptions = {} } = {}) {
   const { apiKey, apiSecret } = emulator.emu;
   const reports = [];
   const pages = new Map();
+  /** Per-page policy override: `(mode, apiBase) => string` (mode is strict or control). */
+  const policies = new Map();
+  const files = new Map();
   const attrs = `apikey="${apiKey}" api-base="${apiBase}"`;
   let origin = '';
   const stack = {
     emulator, apiBase, apiKey, apiSecret, reports, cdn,
     get origin() { return origin; },
     /** Registers a page body under `name` (served at /strict/name, /control/name and /plain/name). */
-    page(name, body, opts) { pages.set(name, doc(body, opts)); },
+    page(name, body, opts) {
+      pages.set(name, doc(body, opts));
+      if (opts?.csp) policies.set(name, opts.csp);
+    },
+    /** Serves a static file (e.g. a classic setup script a page loads with `opts.head`). */
+    file(path, type, text) { files.set(path, [type, text]); },
     url(name, mode = 'strict') { return `${origin}/${mode}/${name}`; },
     /** Element attributes pointing at this emulator. */
     attrs,
@@ -168,6 +177,8 @@ export async function startStack({ emulator: emulatorOptions = {} } = {}) {
     if (url.pathname === '/lr-elements.js') return res.writeHead(200, { 'content-type': 'text/javascript' }).end(cdn);
     if (url.pathname === '/guard.js') return res.writeHead(200, { 'content-type': 'text/javascript' }).end(GUARD);
     if (url.pathname === '/favicon.ico') return res.writeHead(204).end();
+    const file = files.get(url.pathname);
+    if (file) return res.writeHead(200, { 'content-type': file[0] }).end(file[1]);
     if (url.pathname === '/sott') {
       // The site's backend: asks the Account API with the secret; the page only ever sees the SOTT.
       const r = await fetch(`${apiBase}/identity/v2/manage/account/sott?apikey=${apiKey}`, { headers: { 'X-LoginRadius-ApiSecret': apiSecret } });
@@ -177,7 +188,8 @@ export async function startStack({ emulator: emulatorOptions = {} } = {}) {
     const html = m && pages.get(m[2]);
     if (html) {
       const headers = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' };
-      if (m[1] !== 'plain') headers['content-security-policy'] = cspPolicy(apiBase, m[1] === 'strict' ? 'lit-html' : "'none'");
+      const custom = policies.get(m[2]);
+      if (m[1] !== 'plain') headers['content-security-policy'] = custom ? custom(m[1], apiBase) : cspPolicy(apiBase, m[1] === 'strict' ? 'lit-html' : "'none'");
       return res.writeHead(200, headers).end(html.replaceAll('%ORIGIN%', origin));
     }
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
