@@ -1,4 +1,4 @@
-import {LitElement, type CSSResult, type PropertyValues} from 'lit';
+import {html, LitElement, nothing, type CSSResult, type PropertyValues, type TemplateResult} from 'lit';
 import {property} from 'lit/decorators.js';
 import {LrError, type FieldError, type LrErrorKind} from '../core/errors.js';
 import {emit} from '../core/events.js';
@@ -105,6 +105,7 @@ export class LrElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
+    if ((changed.has('apikey') || changed.has('apiBase')) && this.hasUpdated) this.configChanged();
     const state = this.sessionState;
     if (this.getAttribute('session-state') !== state) this.setAttribute('session-state', state);
     const states = this.#internals?.states;
@@ -131,6 +132,16 @@ export class LrElement extends LitElement {
   /** Id unique on the page for label/aria wiring (`lr3-email`). */
   protected uid(name: string): string {
     return `${this.#uid}-${name}`;
+  }
+
+  /**
+   * The two live regions of every element (rendered from the first render, so assistive technology watches them):
+   * `role=alert` for failures, `role=status` for progress and outcomes. A region whose text is `shown` (already
+   * visible on screen, e.g. a focused notice) is marked `data-echo`: still announced, visually hidden.
+   */
+  protected liveRegions(alert: string, status: string, shown = ''): TemplateResult {
+    return html`<div class="lr-form__alert" role="alert" ?data-echo=${!!alert && alert === shown}>${alert || nothing}</div>
+      <div class="lr-form__status" role="status" ?data-echo=${!!status && status === shown}>${status || nothing}</div>`;
   }
 
   /** A message from the table, in the element's locale. */
@@ -185,6 +196,9 @@ export class LrElement extends LitElement {
     emit(this, 'lr-error', detail);
     if (info.kind === 'rate-limited') emit(this, 'lr-rate-limited', {retryAfterSeconds: info.retryAfter ?? 30});
   }
+
+  /** Called before an update when `apikey` or `api-base` changed after the first render: another session. */
+  protected configChanged(): void {}
 
   /** Called for every session event (after the public re-dispatch); subclasses react here. */
   protected sessionEvent(_type: keyof SessionEventMap, _e: CustomEvent): void {}

@@ -143,17 +143,6 @@ export const formStyles: CSSResult = css`
         outline: var(--lr-focus-ring-width) solid var(--lr-color-focus);
         outline-offset: var(--lr-focus-ring-offset);
       }
-      /* A live region that repeats a message already on screen (data-echo) only announces it: kept in the
-         accessibility tree, visually hidden. */
-      :where(lr-login, lr-register, lr-profile-editor, lr-email-manager, lr-email-link) .lr-form__status[data-echo] {
-        position: absolute;
-        width: 1px;
-        height: 1px;
-        margin: 0;
-        overflow: hidden;
-        clip-path: inset(50%);
-        white-space: nowrap;
-      }
       /* Live regions stay rendered (never display:none) so assistive technology keeps watching them. */
       :where(lr-login, lr-register, lr-profile-editor, lr-email-manager, lr-email-link) .lr-form__alert {
         color: var(--lr-color-danger);
@@ -164,6 +153,17 @@ export const formStyles: CSSResult = css`
       }
       :where(lr-login, lr-register, lr-profile-editor, lr-email-manager, lr-email-link) :is(.lr-form__alert, .lr-form__status):not(:empty) {
         margin-block-start: var(--lr-space-m);
+      }
+      /* A live region that repeats a message already on screen (data-echo) only announces it: kept in the
+         accessibility tree, visually hidden. */
+      :where(lr-login, lr-register, lr-profile-editor, lr-email-manager, lr-email-link) :is(.lr-form__alert, .lr-form__status)[data-echo] {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        margin: 0;
+        overflow: hidden;
+        clip-path: inset(50%);
+        white-space: nowrap;
       }
       @media (prefers-reduced-motion: no-preference) {
         :where(lr-login, lr-register, lr-profile-editor, lr-email-manager, lr-email-link) .lr-field__input,

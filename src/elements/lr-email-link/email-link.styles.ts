@@ -13,18 +13,6 @@ export const emailLinkStyles = css`
       display: grid;
       gap: var(--lr-form-gap, var(--lr-space-l));
     }
-    /* In result views the focused message shows the text; the live regions only announce it (kept in the
-       accessibility tree, visually hidden). */
-    :where(lr-email-link:not([view='reset-form']):not([view='delete-confirm']):not([view='idle']))
-      :is(.lr-form__alert, .lr-form__status) {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      margin: 0;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
-    }
     :where(lr-email-link) .lr-link__message {
       overflow-wrap: anywhere;
     }

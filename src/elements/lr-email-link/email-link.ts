@@ -150,11 +150,9 @@ export class LrEmailLink extends LrElement {
   // ── Rendering ────────────────────────────────────────────────────────────────────────────────────────
 
   override render(): TemplateResult {
-    return html`
-      <div class="lr-link">${this._renderView()}</div>
-      <div class="lr-form__alert" role="alert">${this._alert || nothing}</div>
-      <div class="lr-form__status" role="status">${this._status || nothing}</div>
-    `;
+    // Result views show the message as focused text; the live regions only announce it.
+    const shown = ['idle', 'reset-form', 'delete-confirm'].includes(this._view) ? '' : this._message;
+    return html`<div class="lr-link">${this._renderView()}</div>${this.liveRegions(this._alert, this._status, shown)}`;
   }
 
   private _renderView(): TemplateResult | typeof nothing {

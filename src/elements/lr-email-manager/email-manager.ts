@@ -1,4 +1,4 @@
-import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
+import {html, nothing, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import * as api from '../../core/client.js';
 import type {Profile} from '../../core/client.js';
@@ -143,22 +143,15 @@ export class LrEmailManager extends LrElement {
     this._loading = false;
   }
 
-  protected override willUpdate(changed: PropertyValues): void {
-    super.willUpdate(changed);
-    if ((changed.has('apikey') || changed.has('apiBase')) && this.hasUpdated) {
-      this._clear();
-      void this._session.ready.then(() => this._sync('load'));
-    }
+  protected override configChanged(): void {
+    this._clear();
+    void this._session.ready.then(() => this._sync('load'));
   }
 
   // ── Rendering ────────────────────────────────────────────────────────────────────────────────────────
 
   override render(): TemplateResult {
-    return html`
-      <div class="lr-form__alert" role="alert">${this._alert || nothing}</div>
-      <div class="lr-form__status" role="status">${this._status || nothing}</div>
-      ${this._renderBody()}
-    `;
+    return html`${this.liveRegions(this._alert, this._status)}${this._renderBody()}`;
   }
 
   private _renderBody(): TemplateResult | typeof nothing {

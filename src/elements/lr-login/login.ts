@@ -124,9 +124,7 @@ export class LrLogin extends LrElement {
     const status = this._countdown.active
       ? this.msg('error.retryIn', {count: this._countdown.remaining})
       : this._status;
-    return html`${body}
-      <div class="lr-form__alert" role="alert">${this._alert || nothing}</div>
-      <div class="lr-form__status" role="status">${status || nothing}</div>`;
+    return html`${body}${this.liveRegions(this._alert, status)}`;
   }
 
   private _renderLogin(): TemplateResult {
@@ -149,18 +147,7 @@ export class LrLogin extends LrElement {
         @input=${this._v.onInput}
         @change=${this._v.onChange}
       >
-        ${field({
-          id: this.uid('email'),
-          name: 'email',
-          type: 'email',
-          label: this.msg('field.email'),
-          autocomplete: 'username',
-          required: true,
-          value: this._draft || this.email,
-          error: this._v.error('email'),
-          spellcheck: false,
-          autocapitalize: 'none',
-        })}
+        ${this._emailField('email')}
         ${field({
           id: this.uid('password'),
           name: 'password',
@@ -188,6 +175,22 @@ export class LrLogin extends LrElement {
     `;
   }
 
+  /** The email field of the sign-in and forgot-password forms (the typed address carries over between them). */
+  private _emailField(id: string): TemplateResult {
+    return field({
+      id: this.uid(id),
+      name: 'email',
+      type: 'email',
+      label: this.msg('field.email'),
+      autocomplete: 'username',
+      required: true,
+      value: this._draft || this.email,
+      error: this._v.error('email'),
+      spellcheck: false,
+      autocapitalize: 'none',
+    });
+  }
+
   private _renderForgot(): TemplateResult {
     const blocked = this._busy || this._countdown.active;
     return html`
@@ -200,18 +203,7 @@ export class LrLogin extends LrElement {
         @change=${this._v.onChange}
       >
         <p class="lr-form__intro">${this.msg('forgot.intro')}</p>
-        ${field({
-          id: this.uid('forgot-email'),
-          name: 'email',
-          type: 'email',
-          label: this.msg('field.email'),
-          autocomplete: 'username',
-          required: true,
-          value: this._draft || this.email,
-          error: this._v.error('email'),
-          spellcheck: false,
-          autocapitalize: 'none',
-        })}
+        ${this._emailField('forgot-email')}
         <div class="lr-form__actions">
           <button type="submit" class="lr-form__submit" ?disabled=${blocked}>${this.msg('forgot.submit')}</button>
           <button type="button" class="lr-form__link lr-login__back" @click=${this._toLogin}>

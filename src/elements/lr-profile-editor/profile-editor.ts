@@ -1,4 +1,4 @@
-import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
+import {html, nothing, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import * as api from '../../core/client.js';
 import type {Profile} from '../../core/client.js';
@@ -156,29 +156,17 @@ export class LrProfileEditor extends LrElement {
     this._gen++;
   }
 
-  protected override willUpdate(changed: PropertyValues): void {
-    super.willUpdate(changed);
-    // A new API key / base means another session: start over.
-    if ((changed.has('apikey') || changed.has('apiBase')) && this.hasUpdated) {
-      this._clear();
-      void this._session.ready.then(() => this._sync('load'));
-    }
+  protected override configChanged(): void {
+    this._clear();
+    void this._session.ready.then(() => this._sync('load'));
   }
 
   // ── Rendering ────────────────────────────────────────────────────────────────────────────────────────
 
   override render(): TemplateResult {
-    return html`
-      <div class="lr-form__alert" role="alert">${this._alert || nothing}</div>
-      <div
-        class="lr-form__status"
-        role="status"
-        ?data-echo=${this._pwDone && !this._pwOpen && this._status === this.msg('profile.password.changed')}
-      >
-        ${this._status || nothing}
-      </div>
-      ${this._renderBody()}
-    `;
+    // "Password changed" is also the notice of the closed password section.
+    const shown = this._pwDone && !this._pwOpen ? this.msg('profile.password.changed') : '';
+    return html`${this.liveRegions(this._alert, this._status, shown)}${this._renderBody()}`;
   }
 
   private _renderBody(): TemplateResult | typeof nothing {

@@ -168,9 +168,7 @@ export class LrRegister extends LrElement {
     const status = this._countdown.active
       ? this.msg('error.retryIn', {count: this._countdown.remaining})
       : this._status;
-    return html`${body}
-      <div class="lr-form__alert" role="alert">${this._alert || nothing}</div>
-      <div class="lr-form__status" role="status" ?data-echo=${!!status && status === notice}>${status || nothing}</div>`;
+    return html`${body}${this.liveRegions(this._alert, status, notice)}`;
   }
 
   private _renderNotice(text: string): TemplateResult {
