@@ -32,124 +32,100 @@ for (const engine of ENGINES) {
     before(async () => { browser = await launch(engine); });
     after(async () => { await browser?.close(); });
 
-    it('renders styled, signs in, and causes zero violations', async () => {
-      stack.reports.length = 0;
+    /** Runs `fn` on a page of a fresh browser context (no session from an earlier test). */
+    async function withPage(fn) {
+      const ctx = await browser.createBrowserContext();
+      try {
+        return await fn(await ctx.newPage());
+      } finally {
+        await ctx.close();
+      }
+    }
+    /** Zero CSP violations, reports, uncaught errors and unhandled rejections on the page. */
+    async function assertClean(page) {
+      const g = await guard(page);
+      assert.deepEqual(g.violations, []);
+      assert.deepEqual(g.unhandled, []);
+      assert.deepEqual(g.errors, []);
+      // Reports are posted asynchronously: a control page's may land during a later test, so count this page's only.
+      assert.deepEqual(reportsOf(page), []);
+    }
+    const reportsOf = (page) => stack.reports.filter((r) => JSON.parse(r)['csp-report']?.['document-uri'] === page.url());
+    async function signIn(page, email) {
+      await page.type('lr-login input[autocomplete~="username"]', email);
+      await page.type('lr-login input[autocomplete="current-password"]', 'correct horse battery');
+      await page.click('lr-login .lr-form__submit');
+      await page.waitForSelector('lr-login[session-state="authenticated"] .lr-login__who', { timeout: 15000 });
+    }
+    /** A control page must produce a violation of `directive` (proves the harness would see one). */
+    async function expectViolation(page, directive) {
+      await page.waitForFunction(() => window.__lr.violations.length > 0, { timeout: 10000 });
+      const { violations } = await guard(page);
+      assert.ok(violations.some((v) => v.startsWith(directive)), `violations: ${violations.join(', ')}`);
+      // ...and its report reaches the server, matched to the page the way assertClean() matches them.
+      for (let i = 0; i < 50 && !reportsOf(page).length; i++) await new Promise((r) => setTimeout(r, 100));
+      assert.ok(reportsOf(page).length > 0, `no CSP report for ${page.url()}`);
+    }
+    const formDisplay = (page) => page.evaluate(() => getComputedStyle(document.querySelector('lr-login .lr-form')).display);
+
+    it('renders styled, signs in, and causes zero violations', () => withPage(async (page) => {
       const email = `csp-${engine.name}-${Date.now()}@example.com`;
       await stack.user(email);
-      const ctx = await browser.createBrowserContext(); // fresh storage: no session from an earlier test
-      const page = await ctx.newPage();
-      try {
-        await page.goto(stack.url('login.html'));
-        await page.waitForSelector('lr-login input[autocomplete="current-password"]');
-        // B3-02: the adopted stylesheet really applies under style-src 'self'.
-        const styled = await page.evaluate(() => {
-          const form = document.querySelector('lr-login .lr-form');
-          const submit = document.querySelector('lr-login .lr-form__submit');
-          return { display: getComputedStyle(form).display, background: getComputedStyle(submit).backgroundColor };
-        });
-        assert.equal(styled.display, 'grid');
-        assert.notEqual(styled.background, 'rgba(0, 0, 0, 0)');
-        await page.type('lr-login input[autocomplete~="username"]', email);
-        await page.type('lr-login input[autocomplete="current-password"]', 'correct horse battery');
-        await page.click('lr-login .lr-form__submit');
-        await page.waitForSelector('lr-login[session-state="authenticated"]', { timeout: 15000 });
-        const g = await guard(page);
-        assert.deepEqual(g.violations, []);
-        assert.deepEqual(g.unhandled, []);
-        assert.deepEqual(stack.reports, []);
-      } finally {
-        await ctx.close();
-      }
-    });
+      await page.goto(stack.url('login.html'));
+      await page.waitForSelector('lr-login input[autocomplete="current-password"]');
+      // B3-02: the adopted stylesheet really applies under style-src 'self'.
+      assert.equal(await formDisplay(page), 'grid');
+      assert.notEqual(await page.$eval('lr-login .lr-form__submit', (b) => getComputedStyle(b).backgroundColor), 'rgba(0, 0, 0, 0)');
+      await signIn(page, email);
+      await assertClean(page);
+    }));
 
-    it('B3-03: without constructable stylesheets, styles come as <style nonce> and apply with zero violations', async () => {
-      stack.reports.length = 0;
-      const ctx = await browser.createBrowserContext(); // fresh storage: no session from an earlier test
-      const page = await ctx.newPage();
-      try {
-        await page.goto(stack.url('nonce.html'));
-        await page.waitForSelector('lr-login input[autocomplete="current-password"]');
-        const seen = await page.evaluate(() => ({
-          adopted: 'adoptedStyleSheets' in Document.prototype,
-          styles: [...document.querySelectorAll('style')].map((s) => s.nonce),
-          display: getComputedStyle(document.querySelector('lr-login .lr-form')).display,
-        }));
-        assert.equal(seen.adopted, false, 'the page really has no adoptedStyleSheets');
-        assert.ok(seen.styles.length > 0 && seen.styles.every((n) => n === NONCE), `style elements: ${JSON.stringify(seen.styles)}`);
-        assert.equal(seen.display, 'grid');
-        const g = await guard(page);
-        assert.deepEqual(g.violations, []);
-        assert.deepEqual(g.unhandled, []);
-        assert.deepEqual(stack.reports, []);
-      } finally {
-        await ctx.close();
-      }
-    });
+    it('B3-03: without constructable stylesheets, styles come as <style nonce> and apply with zero violations', () => withPage(async (page) => {
+      await page.goto(stack.url('nonce.html'));
+      await page.waitForSelector('lr-login input[autocomplete="current-password"]');
+      const seen = await page.evaluate(() => ({
+        adopted: 'adoptedStyleSheets' in Document.prototype,
+        styles: [...document.querySelectorAll('style')].map((s) => s.nonce),
+      }));
+      assert.equal(seen.adopted, false, 'the page really has no adoptedStyleSheets');
+      assert.ok(seen.styles.length > 0 && seen.styles.every((n) => n === NONCE), `style elements: ${JSON.stringify(seen.styles)}`);
+      assert.equal(await formDisplay(page), 'grid');
+      await assertClean(page);
+    }));
 
-    it('B3-03 control: the same page without window.litNonce is caught (style-src violation, styles not applied)', async () => {
-      stack.reports.length = 0;
-      const ctx = await browser.createBrowserContext(); // fresh storage: no session from an earlier test
-      const page = await ctx.newPage();
-      try {
-        await page.goto(stack.url('nonce-control.html'));
-        await page.waitForFunction(() => window.__lr.violations.length > 0, { timeout: 10000 });
-        const { violations } = await guard(page);
-        assert.ok(violations.some((v) => /^style-src/.test(v)), `violations: ${violations.join(', ')}`);
-        assert.notEqual(await page.evaluate(() => getComputedStyle(document.querySelector('lr-login .lr-form')).display), 'grid');
-      } finally {
-        await ctx.close();
-      }
-    });
+    it('B3-03 control: the same page without window.litNonce is caught (style-src violation, styles not applied)', () => withPage(async (page) => {
+      await page.goto(stack.url('nonce-control.html'));
+      await expectViolation(page, 'style-src');
+      assert.notEqual(await formDisplay(page), 'grid');
+    }));
 
-    it('B3-06: markup in profile data shows as text everywhere, runs nothing, and causes no violation', async () => {
-      stack.reports.length = 0;
+    it('B3-06: markup in profile data shows as text everywhere, runs nothing, and causes no violation', () => withPage(async (page) => {
       const email = `canary-${engine.name}-${Date.now()}@example.com`;
       await stack.user(email, 'correct horse battery', { FirstName: CANARY_FIRST, LastName: CANARY_LAST });
-      const ctx = await browser.createBrowserContext(); // fresh storage: no session from an earlier test
-      const page = await ctx.newPage();
       const dialogs = [];
       page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss().catch(() => {}); });
-      try {
-        await page.goto(stack.url('app.html'));
-        await page.waitForSelector('lr-login input[autocomplete="current-password"]');
-        await page.type('lr-login input[autocomplete~="username"]', email);
-        await page.type('lr-login input[autocomplete="current-password"]', 'correct horse battery');
-        await page.click('lr-login .lr-form__submit');
-        await page.waitForSelector('lr-login[session-state="authenticated"] .lr-login__who', { timeout: 15000 });
-        await page.waitForFunction(() => document.querySelector('lr-profile-editor input[name=FirstName]')?.value, { timeout: 10000 });
-        const seen = await page.evaluate(() => ({
-          who: document.querySelector('lr-login .lr-login__who').textContent,
-          first: document.querySelector('lr-profile-editor input[name=FirstName]').value,
-          last: document.querySelector('lr-profile-editor input[name=LastName]').value,
-          injected: document.querySelectorAll('lr-login img, lr-login svg, lr-profile-editor img, lr-profile-editor svg, lr-email-manager img, lr-email-manager svg').length,
-        }));
-        assert.ok(seen.who.includes(CANARY_FIRST), `signed-in text: ${seen.who}`);
-        assert.equal(seen.first, CANARY_FIRST);
-        assert.equal(seen.last, CANARY_LAST);
-        assert.equal(seen.injected, 0, 'no element was created from profile data');
-        await new Promise((r) => setTimeout(r, 300)); // an onerror/onload would have fired by now
-        assert.deepEqual(dialogs, []);
-        const g = await guard(page);
-        assert.deepEqual(g.violations, []);
-        assert.deepEqual(g.errors, []);
-        assert.deepEqual(stack.reports, []);
-      } finally {
-        await ctx.close();
-      }
-    });
+      await page.goto(stack.url('app.html'));
+      await page.waitForSelector('lr-login input[autocomplete="current-password"]');
+      await signIn(page, email);
+      await page.waitForFunction(() => document.querySelector('lr-profile-editor input[name=FirstName]')?.value, { timeout: 10000 });
+      const seen = await page.evaluate(() => ({
+        who: document.querySelector('lr-login .lr-login__who').textContent,
+        first: document.querySelector('lr-profile-editor input[name=FirstName]').value,
+        last: document.querySelector('lr-profile-editor input[name=LastName]').value,
+        injected: document.querySelectorAll('lr-login img, lr-login svg, lr-profile-editor img, lr-profile-editor svg, lr-email-manager img, lr-email-manager svg').length,
+      }));
+      assert.ok(seen.who.includes(CANARY_FIRST), `signed-in text: ${seen.who}`);
+      assert.equal(seen.first, CANARY_FIRST);
+      assert.equal(seen.last, CANARY_LAST);
+      assert.equal(seen.injected, 0, 'no element was created from profile data');
+      await new Promise((r) => setTimeout(r, 300)); // an onerror/onload would have fired by now
+      assert.deepEqual(dialogs, []);
+      await assertClean(page);
+    }));
 
-    it('control: without the lit-html Trusted Types allowance the harness sees the violation', async () => {
-      stack.reports.length = 0;
-      const ctx = await browser.createBrowserContext(); // fresh storage: no session from an earlier test
-      const page = await ctx.newPage();
-      try {
-        await page.goto(stack.url('login.html', 'control'));
-        await page.waitForFunction(() => window.__lr.violations.length > 0, { timeout: 10000 });
-        const { violations } = await guard(page);
-        assert.ok(violations.some((v) => /trusted-types/.test(v)), `violations: ${violations.join(', ')}`);
-      } finally {
-        await ctx.close();
-      }
-    });
+    it('control: without the lit-html Trusted Types allowance the harness sees the violation', () => withPage(async (page) => {
+      await page.goto(stack.url('login.html', 'control'));
+      await expectViolation(page, 'trusted-types');
+    }));
   });
 }
