@@ -110,6 +110,16 @@ function waitLog(page, ...parts) {
   });
 }
 
+/** Signs out with the demo's <lr-login> and checks what every element shows afterwards. */
+async function signOut(page) {
+  await page.click('#login .lr-login__sign-out');
+  await waitState(page, 'anonymous', DEMO_ELEMENTS);
+  await waitText(page, '#login [role="status"]', 'You have signed out.');
+  await waitLog(page, 'login lr-logged-out', '{"reason":"user"}');
+  await waitText(page, '#profile', 'Sign in to see and edit your profile.');
+  await waitText(page, '#emails', 'Sign in to manage your email addresses.');
+}
+
 const logLines = (page) => page.$$eval('#log li', (lis) => lis.map((li) => li.textContent));
 
 /** Waits for every listed element to reflect `session-state="<state>"`. */
@@ -264,12 +274,7 @@ for (const engine of ENGINES) {
     });
 
     step('sign out after verifying', async () => {
-      await page.click('#login .lr-login__sign-out');
-      await waitState(page, 'anonymous', DEMO_ELEMENTS);
-      await waitText(page, '#login [role="status"]', 'You have signed out.');
-      await waitLog(page, 'login lr-logged-out', '{"reason":"user"}');
-      await waitText(page, '#profile', 'Sign in to see and edit your profile.');
-      await waitText(page, '#emails', 'Sign in to manage your email addresses.');
+      await signOut(page);
     });
 
     step('sign in with lr-login', async () => {
@@ -361,12 +366,7 @@ for (const engine of ENGINES) {
     });
 
     step('sign out', async () => {
-      await page.click('#login .lr-login__sign-out');
-      await waitState(page, 'anonymous', DEMO_ELEMENTS);
-      await waitText(page, '#login [role="status"]', 'You have signed out.');
-      await waitLog(page, 'login lr-logged-out', '{"reason":"user"}');
-      await waitText(page, '#profile', 'Sign in to see and edit your profile.');
-      await waitText(page, '#emails', 'Sign in to manage your email addresses.');
+      await signOut(page);
       assert.equal(await page.$('#profile input[name="FirstName"]'), null, 'the profile has left the DOM');
       assert.equal(await page.evaluate(async () => await document.querySelector('#login').getAccessToken()), undefined);
       // The password change was real: the old password no longer works, the new one does.
