@@ -13,10 +13,19 @@ export const ErrorCodes = {
   AccountLocked: 1132,
   LastEmail: 1005,
   UserNotFound: 1023,
+  /** Unknown account on some endpoints; told apart from 966 nowhere in the UI. */
+  UserNotExist: 938,
+  EmailFormatInvalid: 990,
+  PasswordMissing: 1089,
+  EmailSameAsExisting: 1202,
   AlreadyVerified: 1025,
+  /** Another "already verified" code some endpoints answer with. */
+  EmailAlreadyVerified: 1126,
   VerificationLinkInvalid: 973,
   VerificationLinkUsed: 974,
   VerificationLinkExpired: 975,
+  /** The reset-password token is not valid. */
+  ResetTokenInvalid: 1063,
   SottMissing: 1048,
   SottInvalid: 1049,
   DeleteTokenInvalid: 1119,

@@ -3,7 +3,9 @@ export { ErrorCodes, type ErrorCodeName } from './codes.js';
 export { LrError, isApiError, type LrErrorKind, type FieldError } from './errors.js';
 export * as api from './client.js';
 export type { Profile, LoginResult, EmailEntry, CallOptions, RegistrationData } from './client.js';
-export { minimalProfile, type StoredProfile, type StorageFailure } from './store.js';
+export type { StoredProfile, StorageFailure } from './store.js';
+export { displayName, emailRows, minimalProfile, onlyEmail, primaryEmailOf, unverifiedList, type EmailRow } from './profile.js';
+export { fetchSott, fromHost, getSott, HostSourceError, type SottSource } from './sott.js';
 export {
   getSession,
   Session,

@@ -1,10 +1,11 @@
 import * as api from './client.js';
 import { resolveConfig, type Config } from './config.js';
-import { isApiError } from './errors.js';
+import { ErrorCodes } from './codes.js';
+import { isApiError, LrError } from './errors.js';
+import { minimalProfile } from './profile.js';
 import {
   _resetStoreForTests,
   load,
-  minimalProfile,
   save,
   storageFailure,
   type StorageFailure,
@@ -78,6 +79,8 @@ export class Session extends EventTarget {
   #timer?: ReturnType<typeof setTimeout>;
   #ch?: BroadcastChannel;
   #dead = false;
+  /** The shared full-profile read: one request in flight per session generation, its answer kept until a change. */
+  #full?: { gen: number; p: Promise<api.Profile> };
 
   constructor(config: Partial<Config> = {}) {
     super();
@@ -132,21 +135,52 @@ export class Session extends EventTarget {
     return this.#rec?.token;
   }
 
-  /** Re-reads the profile from the API (a 905/906 signs out, see `handleError`). */
-  async refreshProfile(opts?: api.CallOptions): Promise<StoredProfile | undefined> {
+  /**
+   * Runs `fn` with the access token. No token (signed out) rejects with an "expired" `LrError` (906); a 905/906
+   * answer ends the session here, once (`expired`), unless the token changed meanwhile. Rejects with what `fn`
+   * threw.
+   */
+  async withToken<T>(fn: (token: string) => Promise<T>): Promise<T> {
     const token = await this.getAccessToken();
-    if (!token) return;
+    if (!token) throw new LrError('api', 'Not signed in', { code: ErrorCodes.TokenExpired });
     try {
-      return await this.setProfile(await api.readProfile(this.config, token, opts));
+      return await fn(token);
     } catch (e) {
-      this.handleError(e);
+      if (this.#rec?.token == token) this.handleError(e);
       throw e;
     }
+  }
+
+  /**
+   * The signed-in user's full profile (Read Profile; named `fullProfile` because `profile` is the stored minimal
+   * one). Every caller on the page shares one request in flight and
+   * its answer, until a sign-in/out, `setProfile()` or `fresh: true` (which starts a new read that the next
+   * callers share). Rejects like `withToken`.
+   */
+  fullProfile(opts: { fresh?: boolean } = {}): Promise<api.Profile> {
+    const gen = this.#gen;
+    const cur = this.#full;
+    if (cur && cur.gen == gen && !opts.fresh) return cur.p;
+    const p = this.withToken((t) => api.readProfile(this.config, t));
+    const entry = (this.#full = { gen, p });
+    // A failed read is not kept: the next caller asks again.
+    p.catch(() => this.#full == entry && (this.#full = undefined));
+    return p;
+  }
+
+  /** Re-reads the profile from the API and records it (a 905/906 signs out, see `withToken`). */
+  async refreshProfile(): Promise<StoredProfile | undefined> {
+    if (!this.#rec) return;
+    const full = await this.fullProfile({ fresh: true });
+    const stored = await this.setProfile(full);
+    this.#full ??= { gen: this.#gen, p: Promise.resolve(full) };
+    return stored;
   }
 
   /** Records profile changes (after a profile edit) and tells the other tabs. */
   async setProfile(profile: api.Profile | StoredProfile): Promise<StoredProfile | undefined> {
     if (!this.#rec) return;
+    this.#full = undefined;
     const rec = { ...this.#rec, profile: minimalProfile(profile) };
     this.#set(this.state, rec, 'self');
     await this.#persist(rec, 'profile');
@@ -155,7 +189,7 @@ export class Session extends EventTarget {
 
   /** Call with any error from an API call made with the token: 905/906 clears the session (`expired`). */
   handleError(e: unknown): boolean {
-    if (!this.#rec || !isApiError(e, 905, 906)) return false;
+    if (!this.#rec || !isApiError(e, ErrorCodes.TokenInvalid, ErrorCodes.TokenExpired)) return false;
     this.#expire('self');
     return true;
   }

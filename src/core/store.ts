@@ -1,5 +1,4 @@
 import { createStore, del, get, set, type UseStore } from 'idb-keyval';
-import type { Profile } from './client.js';
 
 /** The only profile fields kept on disk. */
 export interface StoredProfile {
@@ -21,19 +20,6 @@ export interface StoredSession {
 }
 
 export type StorageFailure = 'unsupported' | 'quota' | 'timeout' | 'error';
-
-/** Keeps the fields the UI needs; `Email` becomes the primary address. */
-export const minimalProfile = (p: Profile | StoredProfile): StoredProfile => {
-  const e = p.Email;
-  return {
-    Uid: p.Uid,
-    Email: Array.isArray(e) ? (e.find((x) => /^primary$/i.test(x?.Type)) ?? e[0])?.Value : e ?? undefined,
-    FirstName: p.FirstName,
-    LastName: p.LastName,
-    FullName: p.FullName,
-    EmailVerified: p.EmailVerified,
-  };
-};
 
 let idb: UseStore | undefined;
 /** Set once IndexedDB failed; from then on the page uses `memory`. */

@@ -1,11 +1,11 @@
 import {html, LitElement, nothing, type CSSResult, type PropertyValues, type TemplateResult} from 'lit';
 import {property} from 'lit/decorators.js';
-import {LrError, type FieldError, type LrErrorKind} from '../core/errors.js';
-import {emit} from '../core/events.js';
+import type {FieldError, LrErrorKind} from '../core/errors.js';
 import type {SessionEventMap, SessionState} from '../core/session.js';
 import {ensureLocale, hasMessage, localeOf, messageEvents, msg, type MessageKey, type MessageParams} from '../i18n/index.js';
 import {tokenStyles} from '../styles/tokens.styles.js';
 import {adoptStyles} from './adopt-styles.js';
+import {errorOutcome, reportError} from './controllers/errors.js';
 import {SessionController} from './session-controller.js';
 
 let nextUid = 0;
@@ -174,27 +174,13 @@ export class LrElement extends LitElement {
    * told apart (e.g. unknown user → wrong password) before anything is shown or dispatched.
    */
   protected errorInfo(err: unknown, codeAlias: Record<number, number> = {}): ErrorInfo {
-    if (!(err instanceof LrError)) return {kind: 'server', message: this.msg('error.generic')};
-    const info: ErrorInfo = {kind: err.kind, message: ''};
-    if (err.code !== undefined) info.code = codeAlias[err.code] ?? err.code;
-    if (err.kind === 'rate-limited') info.retryAfter = err.retryAfter ?? 30;
-    if (err.fieldErrors) info.fieldErrors = err.fieldErrors;
-    const codeKey = `code.${info.code}`;
-    if (err.kind === 'api' && hasMessage(codeKey)) info.message = this.msg(codeKey);
-    else if (err.kind === 'network') info.message = this.msg('error.network');
-    else if (err.kind === 'timeout') info.message = this.msg('error.timeout');
-    else if (err.kind === 'rate-limited') info.message = this.msg('error.rateLimited');
-    else if (err.kind === 'server') info.message = this.msg('error.server');
-    else info.message = this.msg('error.generic');
-    return info;
+    const {key, params, ...info} = errorOutcome(err, codeAlias);
+    return {...info, message: this.msg(key, params)};
   }
 
   /** Dispatches `lr-error` (and `lr-rate-limited` for a 429) from the element. */
   protected reportError(info: ErrorInfo): void {
-    const detail: {kind: ErrorInfo['kind']; code?: number; message: string} = {kind: info.kind, message: info.message};
-    if (info.code !== undefined) detail.code = info.code;
-    emit(this, 'lr-error', detail);
-    if (info.kind === 'rate-limited') emit(this, 'lr-rate-limited', {retryAfterSeconds: info.retryAfter ?? 30});
+    reportError(this, info, info.message);
   }
 
   /** Called before an update when `apikey` or `api-base` changed after the first render: another session. */

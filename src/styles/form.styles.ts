@@ -154,6 +154,21 @@ export const formStyles: CSSResult = css`
       :where(lr-login, lr-register, lr-profile-editor, lr-email-manager, lr-email-link) :is(.lr-form__alert, .lr-form__status):not(:empty) {
         margin-block-start: var(--lr-space-m);
       }
+      /* The message of an action, next to the control that caused it (ActionController.message()). */
+      :where(lr-login, lr-register, lr-profile-editor, lr-email-manager, lr-email-link) .lr-message {
+        flex-basis: 100%;
+        margin: 0;
+        color: var(--lr-color-text-muted);
+      }
+      :where(lr-login, lr-register, lr-profile-editor, lr-email-manager, lr-email-link) .lr-message[data-tone='error'] {
+        color: var(--lr-color-danger);
+        font-weight: var(--lr-font-weight-strong);
+      }
+      :where(lr-login, lr-register, lr-profile-editor, lr-email-manager, lr-email-link) .lr-message__retry {
+        display: block;
+        font-weight: normal;
+        color: var(--lr-color-text-muted);
+      }
       /* A live region that repeats a message already on screen (data-echo) only announces it: kept in the
          accessibility tree, visually hidden. */
       :where(lr-login, lr-register, lr-profile-editor, lr-email-manager, lr-email-link) :is(.lr-form__alert, .lr-form__status)[data-echo] {

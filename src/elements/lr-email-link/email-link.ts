@@ -1,10 +1,10 @@
 import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import * as api from '../../core/client.js';
-import type {Profile} from '../../core/client.js';
 import {ErrorCodes} from '../../core/codes.js';
 import {LrError} from '../../core/errors.js';
 import {emit} from '../../core/events.js';
+import {onlyEmail} from '../../core/profile.js';
 import {getSession} from '../../core/session.js';
 import type {MessageKey} from '../../i18n/index.js';
 import {field} from '../../internal/field.js';
@@ -42,12 +42,12 @@ function tokenError(type: LinkType, code: number | undefined): MessageKey | unde
   const keys = TOKEN_ERRORS[type];
   switch (code) {
     case ErrorCodes.VerificationLinkInvalid:
-    case 1063:
+    case ErrorCodes.ResetTokenInvalid:
     case ErrorCodes.DeleteTokenInvalid:
       return keys.invalid;
     case ErrorCodes.VerificationLinkUsed:
     case ErrorCodes.AlreadyVerified:
-    case 1126:
+    case ErrorCodes.EmailAlreadyVerified:
       return keys.used;
     case ErrorCodes.VerificationLinkExpired:
       return keys.expired;
@@ -474,10 +474,4 @@ export class LrEmailLink extends LrElement {
     this._alert = info.message;
     this.reportError(info);
   }
-}
-
-/** The account's address when it has exactly one (otherwise the verified one cannot be told apart). */
-function onlyEmail(p: Profile): string {
-  const list = Array.isArray(p.Email) ? p.Email : [];
-  return list.length === 1 ? (list[0]?.Value ?? '') : '';
 }

@@ -5,6 +5,7 @@ import type {Profile} from '../../core/client.js';
 import {ErrorCodes} from '../../core/codes.js';
 import {LrError} from '../../core/errors.js';
 import {emit} from '../../core/events.js';
+import {emailRows, unverifiedList, type EmailRow} from '../../core/profile.js';
 import type {ChangeSource} from '../../core/session.js';
 import {field} from '../../internal/field.js';
 import {LrElement, type ErrorInfo} from '../../internal/lr-element.js';
@@ -12,40 +13,7 @@ import {FormValidator} from '../../internal/validation.js';
 import {formStyles} from '../../styles/form.styles.js';
 import {emailManagerStyles} from './email-manager.styles.js';
 
-/** One address as the list shows it. */
-export interface EmailRow {
-  email: string;
-  primary: boolean;
-  verified: boolean;
-  /** Shown optimistically while Add Email runs (rolled back visibly on failure). */
-  pending?: boolean;
-}
-
-const EMAIL_IN_USE = 936;
-const EMAIL_DUPLICATE = 1202;
 const lower = (s: string) => s.trim().toLowerCase();
-
-/** The rows of a profile: `Email[]`, unverified ones are those listed in `UnverifiedEmail` (array or string). */
-export function emailRows(p: Profile | undefined): EmailRow[] {
-  if (!p) return [];
-  const list = Array.isArray(p.Email) ? p.Email.filter((e) => e && typeof e.Value === 'string') : [];
-  const raw = p['UnverifiedEmail'];
-  const unverified = new Set<string>(
-    (Array.isArray(raw) ? raw : raw ? [raw] : [])
-      .map((u) => (typeof u === 'string' ? u : typeof u === 'object' && u && 'Value' in u ? String(u.Value) : ''))
-      .filter(Boolean)
-      .map(lower),
-  );
-  const hasPrimary = list.some((e) => /^primary$/i.test(e.Type ?? ''));
-  const rows = list.map((e, i) => {
-    const primary = hasPrimary ? /^primary$/i.test(e.Type ?? '') : i === 0;
-    // Without an `UnverifiedEmail` list, the primary address follows `EmailVerified`.
-    const verified = unverified.has(lower(e.Value)) ? false : primary && !raw ? p.EmailVerified !== false : true;
-    return {email: e.Value, primary, verified};
-  });
-  // Primary first, then in the order of the profile.
-  return [...rows.filter((r) => r.primary), ...rows.filter((r) => !r.primary)];
-}
 
 /**
  * Lists the signed-in user's email addresses with their type (primary / secondary) and verification state, adds
@@ -442,11 +410,11 @@ export class LrEmailManager extends LrElement {
       this._status = '';
       const info = this.errorInfo(err);
       const onField =
-        info.code === EMAIL_IN_USE
+        info.code === ErrorCodes.EmailExists
           ? this.msg('emails.add.exists')
-          : info.code === EMAIL_DUPLICATE
+          : info.code === ErrorCodes.EmailSameAsExisting
             ? this.msg('emails.add.duplicate')
-            : info.code === ErrorCodes.EmailInvalid || info.code === 990
+            : info.code === ErrorCodes.EmailInvalid || info.code === ErrorCodes.EmailFormatInvalid
               ? this.msg('validation.email.invalid')
               : undefined;
       if (onField) {
@@ -532,7 +500,7 @@ export class LrEmailManager extends LrElement {
       this._resending = undefined;
       this._status = '';
       const info = this.errorInfo(err);
-      if (info.code === ErrorCodes.AlreadyVerified || info.code === 1126) {
+      if (info.code === ErrorCodes.AlreadyVerified || info.code === ErrorCodes.EmailAlreadyVerified) {
         this._status = this.msg('emails.alreadyVerified', {email});
         void this._load(true);
         return;
@@ -587,10 +555,4 @@ export class LrEmailManager extends LrElement {
     this._alert = info.message;
     this.reportError(info);
   }
-}
-
-function unverifiedList(p: Profile): {Type: string; Value: string}[] {
-  const raw = p['UnverifiedEmail'];
-  if (!Array.isArray(raw)) return typeof raw === 'string' && raw ? [{Type: 'Secondary', Value: raw}] : [];
-  return raw.filter((u): u is {Type: string; Value: string} => !!u && typeof u === 'object' && 'Value' in u);
 }

@@ -5,6 +5,7 @@ import {ErrorCodes} from '../../core/codes.js';
 import {isApiError} from '../../core/errors.js';
 import {emit} from '../../core/events.js';
 import {getSession} from '../../core/session.js';
+import {displayName} from '../../core/profile.js';
 import type {StoredProfile} from '../../core/store.js';
 import {CountdownController} from '../../internal/countdown.js';
 import {field} from '../../internal/field.js';
@@ -16,19 +17,11 @@ import {loginStyles} from './login.styles.js';
 type View = 'login' | 'forgot' | 'forgot-sent';
 
 /** Unknown account and wrong password must look the same (message, code, behaviour). */
-const SAME_AS_WRONG_PASSWORD = {[ErrorCodes.UserNotFound]: 966, 938: 966};
+const SAME_AS_WRONG_PASSWORD = {[ErrorCodes.UserNotFound]: ErrorCodes.InvalidCredentials, [ErrorCodes.UserNotExist]: ErrorCodes.InvalidCredentials};
 /** The forgot-password answer must not reveal whether the address exists. */
-const UNKNOWN_ACCOUNT = [ErrorCodes.UserNotFound, 938, ErrorCodes.InvalidCredentials];
+const UNKNOWN_ACCOUNT = [ErrorCodes.UserNotFound, ErrorCodes.UserNotExist, ErrorCodes.InvalidCredentials];
 /** Shortest time the forgot-password request appears to take, so timing does not tell accounts apart. */
 const FORGOT_MIN_MS = 600;
-
-/** Who is signed in, as shown to the user. */
-export function displayName(p: StoredProfile | undefined): string {
-  if (!p) return '';
-  const name = p.FullName || [p.FirstName, p.LastName].filter(Boolean).join(' ');
-  if (name && p.Email) return `${name} (${p.Email})`;
-  return name || p.Email || '';
-}
 
 /**
  * Email + password sign-in form in light DOM (visible to password managers), with a forgot-password view and
@@ -303,7 +296,7 @@ export class LrLogin extends LrElement {
       emit(this, 'lr-verification-sent', {email});
     } catch (err) {
       this._status = '';
-      if (isApiError(err, ErrorCodes.AlreadyVerified, 1126)) this._unverified = '';
+      if (isApiError(err, ErrorCodes.AlreadyVerified, ErrorCodes.EmailAlreadyVerified)) this._unverified = '';
       this._fail(this.errorInfo(err));
     } finally {
       this._busy = false;

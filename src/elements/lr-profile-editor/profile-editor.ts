@@ -6,7 +6,7 @@ import {ErrorCodes} from '../../core/codes.js';
 import {isApiError, LrError} from '../../core/errors.js';
 import {emit} from '../../core/events.js';
 import type {ChangeSource} from '../../core/session.js';
-import {minimalProfile} from '../../core/store.js';
+import {minimalProfile, primaryEmailOf} from '../../core/profile.js';
 import type {MessageKey} from '../../i18n/index.js';
 import {field} from '../../internal/field.js';
 import {LrElement, type ErrorInfo} from '../../internal/lr-element.js';
@@ -23,12 +23,6 @@ interface Identity {
 }
 
 const DEFAULT_FIELDS = 'FirstName,LastName';
-
-/** The primary address of a profile (or the first one). */
-export function primaryEmailOf(p: Profile | undefined): string {
-  const list = Array.isArray(p?.Email) ? p!.Email! : [];
-  return (list.find((e) => /^primary$/i.test(e?.Type ?? '')) ?? list[0])?.Value ?? '';
-}
 
 /**
  * Edits the signed-in user's profile, changes the password, lists linked accounts and starts account deletion.

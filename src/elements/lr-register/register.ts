@@ -2,16 +2,16 @@ import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import * as api from '../../core/client.js';
 import {ErrorCodes} from '../../core/codes.js';
-import {LrError} from '../../core/errors.js';
 import {emit} from '../../core/events.js';
+import {displayName} from '../../core/profile.js';
 import {getSession} from '../../core/session.js';
+import {fromHost, getSott, HostSourceError} from '../../core/sott.js';
 import type {StoredProfile} from '../../core/store.js';
 import {CountdownController} from '../../internal/countdown.js';
 import {field} from '../../internal/field.js';
 import {LrElement, type ErrorInfo} from '../../internal/lr-element.js';
 import {FormValidator} from '../../internal/validation.js';
 import {formStyles} from '../../styles/form.styles.js';
-import {displayName} from '../lr-login/login.js';
 import {registerStyles} from './register.styles.js';
 
 /** Optional profile fields the element can ask for, with their autocomplete tokens. */
@@ -306,10 +306,10 @@ export class LrRegister extends LrElement {
     let result: api.PostedWithLogin;
     try {
       if (this.captcha) {
-        const token = await this._fromHost(this.captchaProvider);
+        const token = await fromHost(this.captchaProvider);
         result = await api.registerWithCaptcha(cfg, data, token, opts);
       } else {
-        const sott = await this._getSott(cfg.timeoutMs);
+        const sott = await getSott({provider: this.sottProvider, url: this.sottUrl, sott: this.sott}, cfg.timeoutMs);
         result = await api.register(cfg, data, sott, opts);
       }
     } catch (err) {
@@ -339,22 +339,6 @@ export class LrRegister extends LrElement {
     if (profile) emit(this, 'lr-logged-in', {profile});
   }
 
-  /** A fresh SOTT: `sottProvider`, else `sott-url`, else the `sott` attribute; '' when none is configured. */
-  private async _getSott(timeoutMs: number): Promise<string> {
-    if (this.sottProvider) return this._fromHost(this.sottProvider);
-    if (this.sottUrl) return fetchSott(this.sottUrl, timeoutMs);
-    return this.sott;
-  }
-
-  private async _fromHost(provider: (() => Awaitable<string>) | undefined): Promise<string> {
-    if (!provider) return '';
-    try {
-      return String((await provider()) ?? '');
-    } catch {
-      throw new HostSourceError('server', 'The host callback for the SOTT or CAPTCHA failed');
-    }
-  }
-
   private _registerError(err: unknown): ErrorInfo {
     const info = this.errorInfo(err);
     // A failing SOTT/CAPTCHA source on the host's side means the same to the user as a missing SOTT.
@@ -377,10 +361,10 @@ export class LrRegister extends LrElement {
     switch (info.code) {
       case ErrorCodes.EmailExists:
       case ErrorCodes.EmailInvalid:
-      case 990:
+      case ErrorCodes.EmailFormatInvalid:
         return put('email', info.message);
       case ErrorCodes.WeakPassword:
-      case 1089:
+      case ErrorCodes.PasswordMissing:
         return put('password', info.message);
       case ErrorCodes.ValidationFailed: {
         let first: HTMLInputElement | undefined;
@@ -422,45 +406,4 @@ export class LrRegister extends LrElement {
     // Signed out elsewhere after registering here: show the form again.
     if ((type === 'logged-out' || type === 'expired') && this._outcome === 'signed-in') this._outcome = '';
   }
-}
-
-/** The host's SOTT endpoint or SOTT/CAPTCHA callback failed (not the LoginRadius API). */
-class HostSourceError extends LrError {}
-
-/** GETs a SOTT from the host's endpoint: JSON `{Sott}` (any casing) or a JSON string or plain text. */
-async function fetchSott(url: string, timeoutMs: number): Promise<string> {
-  const ctl = new AbortController();
-  const timer = setTimeout(() => ctl.abort(), timeoutMs);
-  let res: Response;
-  let text: string;
-  try {
-    res = await fetch(url, {
-      method: 'GET',
-      credentials: 'same-origin',
-      cache: 'no-store',
-      headers: {Accept: 'application/json, text/plain;q=0.9'},
-      signal: ctl.signal,
-    });
-    text = await res.text();
-  } catch {
-    throw new HostSourceError(ctl.signal.aborted ? 'timeout' : 'network', 'The SOTT endpoint could not be reached');
-  } finally {
-    clearTimeout(timer);
-  }
-  if (!res.ok) throw new HostSourceError('server', `The SOTT endpoint answered HTTP ${res.status}`, {status: res.status});
-  const trimmed = text.trim();
-  if (trimmed.startsWith('{') || trimmed.startsWith('"')) {
-    try {
-      const body: unknown = JSON.parse(trimmed);
-      if (typeof body === 'string') return body;
-      if (body && typeof body === 'object') {
-        const entry = Object.entries(body).find(([k]) => k.toLowerCase() === 'sott');
-        if (entry && typeof entry[1] === 'string') return entry[1];
-      }
-      throw new Error('no Sott');
-    } catch {
-      throw new HostSourceError('server', 'The SOTT endpoint answered without a SOTT');
-    }
-  }
-  return trimmed;
 }
