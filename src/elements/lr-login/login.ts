@@ -4,12 +4,13 @@ import * as api from '../../core/client.js';
 import {ErrorCodes} from '../../core/codes.js';
 import {isApiError} from '../../core/errors.js';
 import {emit} from '../../core/events.js';
-import {getSession} from '../../core/session.js';
 import {displayName} from '../../core/profile.js';
+import {getSession} from '../../core/session.js';
 import type {StoredProfile} from '../../core/store.js';
-import {CountdownController} from '../../internal/countdown.js';
+import {ActionController} from '../../internal/controllers/action.js';
 import {field} from '../../internal/field.js';
-import {LrElement, type ErrorInfo} from '../../internal/lr-element.js';
+import {LrElement} from '../../internal/lr-element.js';
+import {passwordToggle} from '../../internal/templates.js';
 import {FormValidator} from '../../internal/validation.js';
 import {formStyles} from '../../styles/form.styles.js';
 import {loginStyles} from './login.styles.js';
@@ -17,7 +18,10 @@ import {loginStyles} from './login.styles.js';
 type View = 'login' | 'forgot' | 'forgot-sent';
 
 /** Unknown account and wrong password must look the same (message, code, behaviour). */
-const SAME_AS_WRONG_PASSWORD = {[ErrorCodes.UserNotFound]: ErrorCodes.InvalidCredentials, [ErrorCodes.UserNotExist]: ErrorCodes.InvalidCredentials};
+const SAME_AS_WRONG_PASSWORD = {
+  [ErrorCodes.UserNotFound]: ErrorCodes.InvalidCredentials,
+  [ErrorCodes.UserNotExist]: ErrorCodes.InvalidCredentials,
+};
 /** The forgot-password answer must not reveal whether the address exists. */
 const UNKNOWN_ACCOUNT = [ErrorCodes.UserNotFound, ErrorCodes.UserNotExist, ErrorCodes.InvalidCredentials];
 /** Shortest time the forgot-password request appears to take, so timing does not tell accounts apart. */
@@ -29,15 +33,18 @@ const FORGOT_MIN_MS = 600;
  *
  * Behaviour: one request per submit (double submit impossible); unknown email and wrong password give the same
  * message; on 970 (email not verified) it offers to send the verification email again; on a 429 it counts
- * down `Retry-After` in the status region and re-enables the button; offline, timeouts and 5xx are said
- * plainly. The email is never lost; the password is kept on every failure except "email or password is
+ * down `Retry-After` at the submit row and re-enables the button; offline, timeouts and 5xx are said
+ * plainly. Every message shows next to the control that caused it (a form's at its submit row), is announced
+ * once through the live regions, follows a language switch, and is cleared when the user edits that form, starts
+ * another action, or the session changes. The email is never lost; the password is kept on every failure except "email or password is
  * incorrect" (966), where it is cleared and focused so the user types it again. On success the password
  * form leaves the DOM and the signed-in view (or nothing, with `hide-when-signed-in`) replaces it.
  *
  * Class hooks: `.lr-form`, `.lr-field`, `.lr-field__label`, `.lr-field__control`, `.lr-field__input`,
  * `.lr-field__error`, `.lr-field__toggle` (show password), `.lr-form__actions`, `.lr-form__submit`,
  * `.lr-form__link`, `.lr-login__forgot`, `.lr-login__resend`, `.lr-login__signed-in`, `.lr-login__who`,
- * `.lr-login__sign-out`, `.lr-notice`, `.lr-form__alert` (role=alert), `.lr-form__status` (role=status).
+ * `.lr-login__sign-out`, `.lr-notice`, `.lr-message` (an action's message, `data-tone`), `.lr-form__alert`
+ * (role=alert), `.lr-form__status` (role=status).
  * Reflects `session-state="loading|authenticated|anonymous|unknown"` and the custom state `:state(<state>)`.
  *
  * @summary Sign-in form (email + password) with forgot password, resend verification and sign out.
@@ -84,20 +91,16 @@ export class LrLogin extends LrElement {
   @property() email = '';
 
   @state() private _view: View = 'login';
-  @state() private _busy = false;
-  @state() private _alert = '';
-  @state() private _status = '';
   @state() private _showPassword = false;
   /** Set after a 970: the address to send the verification email to again. */
   @state() private _unverified = '';
   /** The email carried between the sign-in and forgot-password views. */
   private _draft = '';
+  /** The session said `expired`; its state change follows. */
+  private _expired = false;
 
   private readonly _v = new FormValidator(this, (input) => this.describeInvalid(input));
-  private readonly _countdown = new CountdownController(this, () => {
-    this._alert = '';
-    this._status = this.msg('error.retryNow');
-  });
+  private readonly _act = new ActionController(this);
 
   override render(): TemplateResult {
     const state = this.sessionState;
@@ -114,28 +117,16 @@ export class LrLogin extends LrElement {
     } else {
       body = this._renderLogin();
     }
-    const status = this._countdown.active
-      ? this.msg('error.retryIn', {count: this._countdown.remaining})
-      : this._status;
-    return html`${body}${this.liveRegions(this._alert, status)}`;
+    return html`${body}${this._act.regions()}`;
   }
 
   private _renderLogin(): TemplateResult {
-    const blocked = this._busy || this._countdown.active;
-    const toggle = html`<button
-      type="button"
-      class="lr-field__toggle"
-      aria-pressed=${this._showPassword ? 'true' : 'false'}
-      aria-controls=${this.uid('password')}
-      @click=${this._onTogglePassword}
-    >
-      ${this.msg('password.toggle')}
-    </button>`;
+    const blocked = this._act.blocked;
     return html`
       <form
         class="lr-form lr-login__form"
         novalidate
-        aria-busy=${this._busy ? 'true' : 'false'}
+        aria-busy=${this._act.running === 'form' ? 'true' : 'false'}
         @submit=${this._onLogin}
         @input=${this._v.onInput}
         @change=${this._v.onChange}
@@ -151,7 +142,12 @@ export class LrLogin extends LrElement {
           error: this._v.error('password'),
           spellcheck: false,
           autocapitalize: 'none',
-          trailing: toggle,
+          trailing: passwordToggle({
+            controls: this.uid('password'),
+            pressed: this._showPassword,
+            label: this.msg('password.toggle'),
+            onToggle: () => (this._showPassword = !this._showPassword),
+          }),
         })}
         <div class="lr-form__actions">
           <button type="submit" class="lr-form__submit" ?disabled=${blocked}>${this.msg('login.submit')}</button>
@@ -160,6 +156,7 @@ export class LrLogin extends LrElement {
                 ${this.msg('login.resend')}
               </button>`
             : nothing}
+          ${this._act.message('form')}
         </div>
         <button type="button" class="lr-form__link lr-login__forgot" @click=${this._toForgot}>
           ${this.msg('login.forgot')}
@@ -185,12 +182,11 @@ export class LrLogin extends LrElement {
   }
 
   private _renderForgot(): TemplateResult {
-    const blocked = this._busy || this._countdown.active;
     return html`
       <form
         class="lr-form lr-login__forgot-form"
         novalidate
-        aria-busy=${this._busy ? 'true' : 'false'}
+        aria-busy=${this._act.running === 'forgot' ? 'true' : 'false'}
         @submit=${this._onForgot}
         @input=${this._v.onInput}
         @change=${this._v.onChange}
@@ -198,10 +194,11 @@ export class LrLogin extends LrElement {
         <p class="lr-form__intro">${this.msg('forgot.intro')}</p>
         ${this._emailField('forgot-email')}
         <div class="lr-form__actions">
-          <button type="submit" class="lr-form__submit" ?disabled=${blocked}>${this.msg('forgot.submit')}</button>
+          <button type="submit" class="lr-form__submit" ?disabled=${this._act.blocked}>${this.msg('forgot.submit')}</button>
           <button type="button" class="lr-form__link lr-login__back" @click=${this._toLogin}>
             ${this.msg('forgot.back')}
           </button>
+          ${this._act.message('forgot')}
         </div>
       </form>
     `;
@@ -227,9 +224,10 @@ export class LrLogin extends LrElement {
           ${this.msg('login.signedInAs', {name: displayName(profile)})}
         </p>
         <div class="lr-form__actions">
-          <button type="button" class="lr-button lr-login__sign-out" ?disabled=${this._busy} @click=${this._onSignOut}>
+          <button type="button" class="lr-button lr-login__sign-out" ?disabled=${this._act.busy} @click=${this._onSignOut}>
             ${this.msg('login.signOut')}
           </button>
+          ${this._act.message('signed-in')}
         </div>
       </div>
     `;
@@ -237,141 +235,114 @@ export class LrLogin extends LrElement {
 
   // ── Handlers ─────────────────────────────────────────────────────────────────────────────────────────
 
-  private _onTogglePassword(): void {
-    this._showPassword = !this._showPassword;
-  }
-
   private async _onLogin(e: SubmitEvent): Promise<void> {
     e.preventDefault();
-    if (this._busy || this._countdown.active) return; // one request per submit, none while rate limited
+    if (this._act.blocked) return; // one request per submit, none while rate limited
     const form = e.currentTarget as HTMLFormElement;
     if (!this._v.validate(form)) return;
     const email = inputOf(form, 'email').value;
     const password = inputOf(form, 'password');
     const cfg = this._session.config;
-    if (!cfg.apiKey) return this._fail({kind: 'api', message: this.msg('error.config')});
-    this._busy = true; // synchronously: a second submit in the same tick is ignored
+    if (!cfg.apiKey) return this._act.fail({key: 'error.config'}, {form});
     this._showPassword = false; // password managers save what was a password field
-    this._alert = '';
     this._unverified = '';
-    this._status = this.msg('login.busy');
-    try {
-      const opts: Parameters<typeof api.login>[3] = {};
-      if (this.verificationUrl) opts.verificationUrl = this.verificationUrl;
-      const result = await api.login(cfg, email, password.value, opts);
-      const profile = await (this._session.session ?? getSession(cfg)).adopt(result);
-      this._draft = '';
-      this._status = this.msg('login.success');
-      this._busy = false;
-      await this.updateComplete; // the password form has left the DOM
-      this.querySelector<HTMLElement>('.lr-login__who')?.focus();
-      emit(this, 'lr-logged-in', {profile});
-    } catch (err) {
-      this._busy = false;
-      this._status = '';
-      const info = this.errorInfo(err, SAME_AS_WRONG_PASSWORD);
-      if (info.code === ErrorCodes.InvalidCredentials) {
-        password.value = '';
-        password.focus();
-      } else if (info.code === ErrorCodes.EmailNotVerified) {
-        this._unverified = email;
-      }
-      this._fail(info);
-    }
+    const opts: Parameters<typeof api.login>[3] = {};
+    if (this.verificationUrl) opts.verificationUrl = this.verificationUrl;
+    const r = await this._act.run((signal) => api.login(cfg, email, password.value, {...opts, signal}), {
+      progress: 'login.busy',
+      form,
+      alias: SAME_AS_WRONG_PASSWORD,
+      onError: (err) => {
+        if (err.code === ErrorCodes.InvalidCredentials) {
+          password.value = '';
+          password.focus();
+        } else if (err.code === ErrorCodes.EmailNotVerified) {
+          this._unverified = email;
+        }
+      },
+    });
+    if (!r.ok) return;
+    const profile = await (this._session.session ?? getSession(cfg)).adopt(r.value);
+    this._draft = '';
+    // "Signed in as …" is on screen: the live region only announces the outcome.
+    this._act.notify('login.success', undefined, {slot: 'signed-in', shown: true});
+    await this._act.focus('.lr-login__who'); // the password form has left the DOM
+    emit(this, 'lr-logged-in', {profile});
   }
 
   private async _onResend(): Promise<void> {
-    if (this._busy || !this._unverified) return;
     const email = this._unverified;
-    const cfg = this._session.config;
-    this._busy = true;
-    this._alert = '';
-    this._status = this.msg('login.resending');
-    try {
-      const opts: Parameters<typeof api.resendVerification>[2] = {};
-      if (this.verificationUrl) opts.verificationUrl = this.verificationUrl;
-      await api.resendVerification(cfg, email, opts);
-      this._unverified = '';
-      this._status = this.msg('login.resent', {email});
-      emit(this, 'lr-verification-sent', {email});
-    } catch (err) {
-      this._status = '';
-      if (isApiError(err, ErrorCodes.AlreadyVerified, ErrorCodes.EmailAlreadyVerified)) this._unverified = '';
-      this._fail(this.errorInfo(err));
-    } finally {
-      this._busy = false;
-    }
+    if (this._act.blocked || !email) return;
+    const opts: Parameters<typeof api.resendVerification>[2] = {};
+    if (this.verificationUrl) opts.verificationUrl = this.verificationUrl;
+    const r = await this._act.run((signal) => api.resendVerification(this._session.config, email, {...opts, signal}), {
+      progress: 'login.resending',
+      form: this.querySelector('form'),
+      onError: (err) => {
+        if (err.code === ErrorCodes.AlreadyVerified || err.code === ErrorCodes.EmailAlreadyVerified) this._unverified = '';
+      },
+    });
+    if (!r.ok) return;
+    this._unverified = '';
+    this._act.notify('login.resent', {email}, {form: this.querySelector('form')});
+    await this._act.focus('.lr-login__form .lr-form__submit'); // the resend button has gone
+    emit(this, 'lr-verification-sent', {email});
   }
 
   private async _onForgot(e: SubmitEvent): Promise<void> {
     e.preventDefault();
-    if (this._busy || this._countdown.active) return;
+    if (this._act.blocked) return;
     const form = e.currentTarget as HTMLFormElement;
     if (!this._v.validate(form)) return;
     const email = inputOf(form, 'email').value;
     const cfg = this._session.config;
-    if (!cfg.apiKey) return this._fail({kind: 'api', message: this.msg('error.config')});
-    this._busy = true;
-    this._alert = '';
-    this._status = this.msg('forgot.busy');
+    if (!cfg.apiKey) return this._act.fail({key: 'error.config'}, {slot: 'forgot', form});
     this._draft = email;
-    const started = Date.now();
-    let failure: ErrorInfo | undefined;
-    try {
-      await api.forgotPassword(cfg, email, this.resetPasswordUrl);
-    } catch (err) {
-      // "No such account" is answered exactly like success.
-      if (!isApiError(err, ...UNKNOWN_ACCOUNT)) failure = this.errorInfo(err);
-    }
-    const wait = FORGOT_MIN_MS - (Date.now() - started);
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    this._busy = false;
-    if (failure) {
-      this._status = '';
-      this._fail(failure);
-      return;
-    }
-    this._status = this.msg('forgot.sent', {email});
+    const request = (signal: AbortSignal) =>
+      api.forgotPassword(cfg, email, this.resetPasswordUrl, {signal}).catch((err: unknown) => {
+        // "No such account" is answered exactly like success.
+        if (!isApiError(err, ...UNKNOWN_ACCOUNT)) throw err;
+      });
+    const r = await this._act.run(request, {slot: 'forgot', progress: 'forgot.busy', form, minMs: FORGOT_MIN_MS});
+    if (!r.ok) return;
     this._show('forgot-sent');
-    await this.updateComplete;
-    this.querySelector<HTMLElement>('.lr-login__forgot-sent .lr-notice')?.focus();
+    // The confirmation is the focused text of the next step; the live region only announces it.
+    this._act.notify('forgot.sent', {email}, {slot: 'forgot-sent', shown: true});
+    await this._act.focus('.lr-login__forgot-sent .lr-notice');
     emit(this, 'lr-password-reset-requested', null);
   }
 
   private async _onSignOut(): Promise<void> {
     const session = this._session.session;
-    if (this._busy || !session) return;
-    this._alert = '';
-    // Local state is cleared synchronously inside logout(); the server call finishes in the background.
+    if (this._act.busy || !session) return;
+    // Local state is cleared at once inside logout() (the server call finishes in the background); the message
+    // comes after that state change, which clears the messages of the signed-in state.
     const done = session.logout();
+    if (session.state !== 'anonymous') await done.catch(() => undefined);
     this._show('login');
-    this._status = this.msg('login.signedOut');
-    await this.updateComplete;
-    this.querySelector<HTMLInputElement>('.lr-login__form input[name=email]')?.focus();
+    this._act.notify('login.signedOut', undefined, {form: null});
+    await this._act.focus('.lr-login__form input[name=email]');
     emit(this, 'lr-logged-out', {reason: 'user'});
     await done.catch(() => undefined);
   }
 
   private _toForgot(): void {
     this._draft = this.querySelector<HTMLInputElement>('.lr-login__form input[name=email]')?.value ?? this._draft;
-    this._status = '';
-    this._alert = '';
     this._unverified = '';
-    void this._showAndFocus('forgot', '.lr-login__forgot-form input[name=email]');
+    this._showAndFocus('forgot', '.lr-login__forgot-form input[name=email]');
   }
 
   private _toLogin(): void {
     const typed = this.querySelector<HTMLInputElement>('.lr-login__forgot-form input[name=email]')?.value;
     if (typed) this._draft = typed;
-    this._status = '';
-    this._alert = '';
-    void this._showAndFocus('login', '.lr-login__form input[name=email]');
+    this._showAndFocus('login', '.lr-login__form input[name=email]');
   }
 
-  private async _showAndFocus(view: View, selector: string): Promise<void> {
+  /** A step change: the messages of the old step go, focus moves to the new one. */
+  private _showAndFocus(view: View, selector: string): void {
+    this._act.clear();
     this._show(view);
-    await this.updateComplete;
-    this.querySelector<HTMLElement>(selector)?.focus();
+    void this._act.focus(selector);
   }
 
   private _show(view: View): void {
@@ -380,17 +351,14 @@ export class LrLogin extends LrElement {
     this._showPassword = false;
   }
 
-  private _fail(info: ErrorInfo): void {
-    this._alert = info.message;
-    if (info.kind === 'rate-limited') this._countdown.start(info.retryAfter ?? 30);
-    this.reportError(info);
-  }
-
   protected override sessionEvent(type: string, e: CustomEvent): void {
-    if (type === 'expired') {
-      this._status = this.msg('session.expired');
+    // Each notice is set after the state change it explains (a state change clears the element's messages).
+    if (type === 'expired') this._expired = true;
+    else if (type === 'change' && this._expired && e.detail?.state === 'anonymous') {
+      this._expired = false;
+      this._act.notify('session.expired', undefined, {tone: 'info'});
     } else if (type === 'logged-out' && e.detail?.reason === 'other-tab') {
-      this._status = this.msg('session.otherTab');
+      this._act.notify('session.otherTab', undefined, {tone: 'info'});
     }
     if (type === 'logged-out' || type === 'expired') this._show('login');
   }
