@@ -7,9 +7,11 @@ import {displayName} from '../../core/profile.js';
 import {getSession} from '../../core/session.js';
 import {fromHost, getSott, HostSourceError} from '../../core/sott.js';
 import type {StoredProfile} from '../../core/store.js';
-import {CountdownController} from '../../internal/countdown.js';
+import {ActionController} from '../../internal/controllers/action.js';
+import type {ErrorOutcome} from '../../internal/controllers/errors.js';
 import {field} from '../../internal/field.js';
-import {LrElement, type ErrorInfo} from '../../internal/lr-element.js';
+import {LrElement} from '../../internal/lr-element.js';
+import {passwordToggle} from '../../internal/templates.js';
 import {FormValidator} from '../../internal/validation.js';
 import {formStyles} from '../../styles/form.styles.js';
 import {registerStyles} from './register.styles.js';
@@ -52,7 +54,7 @@ type Awaitable<T> = T | Promise<T>;
  * Class hooks: `.lr-form`, `.lr-register__form`, `.lr-register__names`, `.lr-field`, `.lr-field__label`,
  * `.lr-field__optional`, `.lr-field__control`, `.lr-field__input`, `.lr-field__hint`, `.lr-field__error`,
  * `.lr-field__toggle`, `.lr-form__actions`, `.lr-form__submit`, `.lr-register__done`, `.lr-notice`,
- * `.lr-form__alert` (role=alert), `.lr-form__status` (role=status).
+ * `.lr-message` (the submit row's message, `data-tone`), `.lr-form__alert` (role=alert), `.lr-form__status` (role=status).
  * Reflects `session-state` and the custom state `:state(<state>)`.
  *
  * @summary Sign-up form (email + password, optional names) with SOTT or CAPTCHA and all verification flows.
@@ -119,18 +121,12 @@ export class LrRegister extends LrElement {
   /** Initial value of the email field (not reflected; what the user types wins). */
   @property() email = '';
 
-  @state() private _busy = false;
-  @state() private _alert = '';
-  @state() private _status = '';
   @state() private _showPassword = false;
   @state() private _outcome: Outcome = '';
   @state() private _registeredEmail = '';
 
   private readonly _v = new FormValidator(this, (input) => this.describeInvalid(input));
-  private readonly _countdown = new CountdownController(this, () => {
-    this._alert = '';
-    this._status = this.msg('error.retryNow');
-  });
+  private readonly _act = new ActionController(this);
   /** The email value last sent to the availability check (to drop stale answers). */
   private _checking = '';
 
@@ -155,20 +151,16 @@ export class LrRegister extends LrElement {
   override render(): TemplateResult {
     const state = this.sessionState;
     let body: TemplateResult | typeof nothing;
-    let notice = '';
     if (this._outcome === 'verify') {
-      body = this._renderNotice((notice = this.msg('register.checkEmail', {email: this._registeredEmail})));
+      body = this._renderNotice(this.msg('register.checkEmail', {email: this._registeredEmail}));
     } else if (state === 'authenticated' || (state === 'unknown' && this._session.session?.profile)) {
       const name = displayName(this._session.session?.profile);
-      notice = this._outcome === 'signed-in' ? this.msg('register.done', {name}) : this.msg('register.signedInAs', {name});
+      const notice = this._outcome === 'signed-in' ? this.msg('register.done', {name}) : this.msg('register.signedInAs', {name});
       body = this.hideWhenSignedIn ? nothing : this._renderNotice(notice);
     } else {
       body = this._renderForm();
     }
-    const status = this._countdown.active
-      ? this.msg('error.retryIn', {count: this._countdown.remaining})
-      : this._status;
-    return html`${body}${this.liveRegions(this._alert, status, notice)}`;
+    return html`${body}${this._act.regions()}`;
   }
 
   private _renderNotice(text: string): TemplateResult {
@@ -176,7 +168,6 @@ export class LrRegister extends LrElement {
   }
 
   private _renderForm(): TemplateResult {
-    const blocked = this._busy || this._countdown.active;
     const required = new Set(
       this.requiredFields
         .split(',')
@@ -184,21 +175,12 @@ export class LrRegister extends LrElement {
         .filter(Boolean),
     );
     const names = this._nameFields;
-    const toggle = html`<button
-      type="button"
-      class="lr-field__toggle"
-      aria-pressed=${this._showPassword ? 'true' : 'false'}
-      aria-controls=${this.uid('password')}
-      @click=${() => (this._showPassword = !this._showPassword)}
-    >
-      ${this.msg('password.toggle')}
-    </button>`;
     const min = Math.max(0, Math.min(PASSWORD_MAX, Number(this.passwordMinLength) || 0));
     return html`
       <form
         class="lr-form lr-register__form"
         novalidate
-        aria-busy=${this._busy ? 'true' : 'false'}
+        aria-busy=${this._act.busy ? 'true' : 'false'}
         @submit=${this._onSubmit}
         @input=${this._v.onInput}
         @change=${this._onChange}
@@ -246,10 +228,18 @@ export class LrRegister extends LrElement {
           error: this._v.error('password'),
           spellcheck: false,
           autocapitalize: 'none',
-          trailing: toggle,
+          trailing: passwordToggle({
+            controls: this.uid('password'),
+            pressed: this._showPassword,
+            label: this.msg('password.toggle'),
+            onToggle: () => (this._showPassword = !this._showPassword),
+          }),
         })}
         <div class="lr-form__actions">
-          <button type="submit" class="lr-form__submit" ?disabled=${blocked}>${this.msg('register.submit')}</button>
+          <button type="submit" class="lr-form__submit" ?disabled=${this._act.blocked}>
+            ${this.msg('register.submit')}
+          </button>
+          ${this._act.message('form')}
         </div>
       </form>
     `;
@@ -285,7 +275,7 @@ export class LrRegister extends LrElement {
 
   private async _onSubmit(e: SubmitEvent): Promise<void> {
     e.preventDefault();
-    if (this._busy || this._countdown.active) return; // one request per submit
+    if (this._act.blocked) return; // one request per submit
     const form = e.currentTarget as HTMLFormElement;
     if (!this._v.validate(form)) return;
     const value = (name: string) => form.querySelector<HTMLInputElement>(`input[name="${name}"]`)?.value ?? '';
@@ -296,76 +286,55 @@ export class LrRegister extends LrElement {
       if (v) data[name] = v;
     }
     const cfg = this._session.config;
-    if (!cfg.apiKey) return this._fail(form, {kind: 'api', message: this.msg('error.config')});
-    this._busy = true; // synchronously: a second submit in the same tick is ignored
+    if (!cfg.apiKey) return this._act.fail({key: 'error.config'}, {form});
     this._showPassword = false;
-    this._alert = '';
-    this._status = this.msg('register.busy');
-    const opts: {verificationUrl?: string} = {};
+    const opts: {verificationUrl?: string; signal?: AbortSignal} = {};
     if (this.verificationUrl) opts.verificationUrl = this.verificationUrl;
-    let result: api.PostedWithLogin;
-    try {
-      if (this.captcha) {
-        const token = await fromHost(this.captchaProvider);
-        result = await api.registerWithCaptcha(cfg, data, token, opts);
-      } else {
-        const sott = await getSott({provider: this.sottProvider, url: this.sottUrl, sott: this.sott}, cfg.timeoutMs);
-        result = await api.register(cfg, data, sott, opts);
-      }
-    } catch (err) {
-      this._busy = false;
-      this._status = '';
-      this._fail(form, this._registerError(err));
-      return;
-    }
-    const login = result.Data?.access_token ? result.Data : null;
+    const source = {provider: this.sottProvider, url: this.sottUrl, sott: this.sott};
+    const r = await this._act.run(
+      async (signal) =>
+        this.captcha
+          ? api.registerWithCaptcha(cfg, data, await fromHost(this.captchaProvider), {...opts, signal})
+          : api.register(cfg, data, await getSott(source, cfg.timeoutMs), {...opts, signal}),
+      {
+        progress: 'register.busy',
+        form,
+        onError: (err, raw) => {
+          // A failing SOTT/CAPTCHA source on the host's side means the same to the user as a missing SOTT.
+          if (raw instanceof HostSourceError) return {key: 'error.registrationUnavailable'};
+          const first = this._fieldErrors(form, err);
+          if (!first) return;
+          first.focus();
+          return {key: 'code.1134', report: err};
+        },
+      },
+    );
+    if (!r.ok) return;
+    const login = r.value.Data?.access_token ? r.value.Data : null;
     let profile: StoredProfile | undefined;
-    if (login) {
-      try {
-        profile = await (this._session.session ?? getSession(cfg)).adopt(login);
-      } catch {
-        profile = undefined;
-      }
-    }
+    if (login) profile = await (this._session.session ?? getSession(cfg)).adopt(login).catch(() => undefined);
     this._registeredEmail = email;
     this._outcome = login ? 'signed-in' : 'verify';
-    this._busy = false;
-    this._status = login
-      ? this.msg('register.done', {name: displayName(profile) || email})
-      : this.msg('register.checkEmail', {email});
-    await this.updateComplete; // the password form has left the DOM
-    this.querySelector<HTMLElement>('.lr-register__done .lr-notice')?.focus();
+    // The outcome is the focused notice that replaces the form; the live region only announces it.
+    if (login) this._act.notify('register.done', {name: displayName(profile) || email}, {shown: true});
+    else this._act.notify('register.checkEmail', {email}, {shown: true});
+    await this._act.focus('.lr-register__done .lr-notice'); // the password form has left the DOM
     emit(this, 'lr-registered', {email, verificationRequired: !login});
     if (profile) emit(this, 'lr-logged-in', {profile});
   }
 
-  private _registerError(err: unknown): ErrorInfo {
-    const info = this.errorInfo(err);
-    // A failing SOTT/CAPTCHA source on the host's side means the same to the user as a missing SOTT.
-    if (err instanceof HostSourceError) info.message = this.msg('error.registrationUnavailable');
-    return info;
-  }
-
-  private _fail(form: HTMLFormElement, info: ErrorInfo): void {
-    const first = this._fieldErrors(form, info);
-    this._alert = first ? this.msg('code.1134') : info.message;
-    if (first) first.focus();
-    if (info.kind === 'rate-limited') this._countdown.start(info.retryAfter ?? 30);
-    this.reportError(info);
-  }
-
   /** Puts field-attributable API errors on their inputs; returns the first input marked. */
-  private _fieldErrors(form: HTMLFormElement, info: ErrorInfo): HTMLInputElement | undefined {
+  private _fieldErrors(form: HTMLFormElement, info: ErrorOutcome): HTMLInputElement | undefined {
     if (info.kind !== 'api') return undefined;
     const put = (name: string, message: string) => this._v.setError(form, name, message);
     switch (info.code) {
       case ErrorCodes.EmailExists:
       case ErrorCodes.EmailInvalid:
       case ErrorCodes.EmailFormatInvalid:
-        return put('email', info.message);
+        return put('email', this.msg(info.key));
       case ErrorCodes.WeakPassword:
       case ErrorCodes.PasswordMissing:
-        return put('password', info.message);
+        return put('password', this.msg(info.key));
       case ErrorCodes.ValidationFailed: {
         let first: HTMLInputElement | undefined;
         for (const fe of info.fieldErrors ?? []) {

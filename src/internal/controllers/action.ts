@@ -33,9 +33,10 @@ export interface RunOptions {
   minMs?: number;
   /**
    * Called on a failure before it is shown and reported (`lr-error`): mark fields, move focus, change state.
-   * Return a message to show instead of the default one.
+   * Return a message to show instead of the default one (and, in `report`, the one `lr-error` carries when that
+   * differs, e.g. "some fields were not accepted" shown, the field's own error reported).
    */
-  onError?: (e: ErrorOutcome, err: unknown) => Msg | void;
+  onError?: (e: ErrorOutcome, err: unknown) => (Msg & {report?: Msg}) | void;
 }
 
 /** What the controller needs from its host: an `lr-*` element (its config attributes tell a config change). */
@@ -143,17 +144,21 @@ export class ActionController implements ReactiveController {
     this.#clear(slot);
     if (!result.ok) {
       const e = errorOutcome(failure, o.alias);
-      this.fail({...e, ...(o.onError?.(e, failure) ?? {})}, {slot, form: o.form});
+      const {report, ...shown} = o.onError?.(e, failure) ?? {};
+      this.fail({...e, ...shown}, {slot, form: o.form}, report);
       return {ok: false, error: e};
     }
     this.#host.requestUpdate();
     return result;
   }
 
-  /** Shows a failure (from `run`, or one found without a request, e.g. a missing API key) and reports it. */
-  fail(e: Partial<ErrorOutcome> & Msg, at: {slot?: string; form?: HTMLFormElement | null} = {}): void {
+  /**
+   * Shows a failure (from `run`, or one found without a request, e.g. a missing API key) and reports it
+   * (`lr-error` with the text of `report`, default the one shown).
+   */
+  fail(e: Partial<ErrorOutcome> & Msg, at: {slot?: string; form?: HTMLFormElement | null} = {}, report: Msg = e): void {
     this.notify(e.key, e.params, {...at, tone: 'error'});
-    reportError(this.#host, {kind: e.kind ?? 'api', code: e.code, retryAfter: e.retryAfter}, this.text(e));
+    reportError(this.#host, {kind: e.kind ?? 'api', code: e.code, retryAfter: e.retryAfter}, this.text(report));
     if (e.kind === 'rate-limited') {
       this.#limited = at.slot ?? 'form';
       this.#countdown.start(e.retryAfter ?? 30);
