@@ -6,15 +6,17 @@ import {LrError} from '../../core/errors.js';
 import {emit} from '../../core/events.js';
 import {onlyEmail} from '../../core/profile.js';
 import {getSession} from '../../core/session.js';
-import type {MessageKey} from '../../i18n/index.js';
+import {ActionController} from '../../internal/controllers/action.js';
+import type {ErrorOutcome, Msg} from '../../internal/controllers/errors.js';
 import {field} from '../../internal/field.js';
-import {LrElement, type ErrorInfo} from '../../internal/lr-element.js';
+import {LrElement} from '../../internal/lr-element.js';
+import {hiddenUsername, passwordToggle} from '../../internal/templates.js';
 import {FormValidator} from '../../internal/validation.js';
 import {formStyles} from '../../styles/form.styles.js';
 import {emailLinkStyles} from './email-link.styles.js';
+import {readLink, tokenError, type LinkType} from './link.js';
 
-/** The flows a LoginRadius email link can start (`vtype`). */
-export type LinkType = 'emailverification' | 'reset' | 'deleteuser';
+export type {LinkType};
 
 type View =
   | 'idle'
@@ -27,34 +29,6 @@ type View =
   | 'deleted'
   | 'delete-kept'
   | 'failed';
-
-const TYPES: Record<string, LinkType> = {emailverification: 'emailverification', reset: 'reset', deleteuser: 'deleteuser'};
-
-/** Messages for the link-token failures, per flow: invalid (973/1063/1119), used (974), expired (975). */
-const TOKEN_ERRORS: Record<LinkType, {invalid: MessageKey; used: MessageKey; expired: MessageKey}> = {
-  emailverification: {invalid: 'link.verify.invalid', used: 'link.verify.used', expired: 'link.verify.expired'},
-  reset: {invalid: 'link.reset.invalid', used: 'link.reset.used', expired: 'link.reset.expired'},
-  deleteuser: {invalid: 'link.delete.invalid', used: 'link.delete.invalid', expired: 'link.delete.invalid'},
-};
-
-/** The message key for a token failure, or undefined when the failure is not about the link. */
-function tokenError(type: LinkType, code: number | undefined): MessageKey | undefined {
-  const keys = TOKEN_ERRORS[type];
-  switch (code) {
-    case ErrorCodes.VerificationLinkInvalid:
-    case ErrorCodes.ResetTokenInvalid:
-    case ErrorCodes.DeleteTokenInvalid:
-      return keys.invalid;
-    case ErrorCodes.VerificationLinkUsed:
-    case ErrorCodes.AlreadyVerified:
-    case ErrorCodes.EmailAlreadyVerified:
-      return keys.used;
-    case ErrorCodes.VerificationLinkExpired:
-      return keys.expired;
-    default:
-      return undefined;
-  }
-}
 
 /**
  * The element for the page that LoginRadius emails link to. It reads `vtype` and `vtoken` from the page URL
@@ -126,12 +100,9 @@ export class LrEmailLink extends LrElement {
   }
 
   @state() private _view: View = 'idle';
-
-  @state() private _message = '';
+  /** The text of the current step (a key, so a language switch re-renders it). */
+  @state() private _message: Msg | undefined;
   @state() private _retry = false;
-  @state() private _busy = false;
-  @state() private _alert = '';
-  @state() private _status = '';
   @state() private _showPassword = false;
 
   private _type: LinkType | undefined;
@@ -140,6 +111,7 @@ export class LrEmailLink extends LrElement {
   /** The (vtype, vtoken) pair last started, so an attribute re-set does not run a one-time link twice. */
   private _started: string | undefined;
   private readonly _v = new FormValidator(this, (input) => this.describeInvalid(input));
+  private readonly _act = new ActionController(this);
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
@@ -150,25 +122,24 @@ export class LrEmailLink extends LrElement {
   // ── Rendering ────────────────────────────────────────────────────────────────────────────────────────
 
   override render(): TemplateResult {
-    // Result views show the message as focused text; the live regions only announce it.
-    const shown = ['idle', 'reset-form', 'delete-confirm'].includes(this._view) ? '' : this._message;
-    return html`<div class="lr-link">${this._renderView()}</div>${this.liveRegions(this._alert, this._status, shown)}`;
+    return html`<div class="lr-link">${this._renderView()}</div>${this._act.regions()}`;
   }
 
   private _renderView(): TemplateResult | typeof nothing {
+    const text = this._message ? this.msg(this._message.key, this._message.params) : '';
     switch (this._view) {
       case 'idle':
         return nothing;
       case 'verifying':
       case 'deleting':
-        return html`<p class="lr-notice lr-link__message">${this._message}</p>`;
+        return html`<p class="lr-notice lr-link__message">${text}</p>`;
       case 'reset-form':
         return this._renderResetForm();
       case 'delete-confirm':
         return this._renderDeleteConfirm();
       case 'failed':
         return html`<div class="lr-panel">
-          <p class="lr-notice lr-link__message" tabindex="-1">${this._message}</p>
+          <p class="lr-notice lr-link__message" tabindex="-1">${text}</p>
           ${this._retry
             ? html`<div class="lr-form__actions">
                 <button type="button" class="lr-button lr-link__retry" @click=${this._onRetry}>
@@ -178,45 +149,24 @@ export class LrEmailLink extends LrElement {
             : nothing}
         </div>`;
       default:
-        return html`<p class="lr-notice lr-link__message" tabindex="-1">${this._message}</p>`;
+        return html`<p class="lr-notice lr-link__message" tabindex="-1">${text}</p>`;
     }
   }
 
   private _renderResetForm(): TemplateResult {
     const min = this.passwordMinLength > 0 ? this.passwordMinLength : undefined;
     const type = this._showPassword ? 'text' : 'password';
-    // With a known address, a hidden username field tells password managers which account the password is for.
-    const username = this.email || this._urlEmail;
-    const toggle = html`<button
-      type="button"
-      class="lr-field__toggle"
-      aria-pressed=${this._showPassword ? 'true' : 'false'}
-      aria-controls="${this.uid('password')} ${this.uid('confirm')}"
-      @click=${() => (this._showPassword = !this._showPassword)}
-    >
-      ${this.msg('password.toggle')}
-    </button>`;
     return html`<form
       class="lr-form lr-link__reset-form"
       novalidate
       aria-labelledby=${this.uid('reset-intro')}
-      aria-busy=${this._busy ? 'true' : 'false'}
+      aria-busy=${this._act.busy ? 'true' : 'false'}
       @submit=${this._onReset}
       @input=${this._v.onInput}
       @change=${this._v.onChange}
     >
       <p class="lr-form__intro" id=${this.uid('reset-intro')}>${this.msg('link.reset.intro')}</p>
-      ${username
-        ? html`<input
-            class="lr-link__username"
-            type="email"
-            name="username"
-            id=${this.uid('username')}
-            autocomplete="username"
-            .value=${username}
-            hidden
-          />`
-        : nothing}
+      ${hiddenUsername({id: this.uid('username'), value: this.email || this._urlEmail, className: 'lr-link__username'})}
       ${field({
         id: this.uid('password'),
         name: 'password',
@@ -229,7 +179,12 @@ export class LrEmailLink extends LrElement {
         error: this._v.error('password'),
         spellcheck: false,
         autocapitalize: 'none',
-        trailing: toggle,
+        trailing: passwordToggle({
+          controls: `${this.uid('password')} ${this.uid('confirm')}`,
+          pressed: this._showPassword,
+          label: this.msg('password.toggle'),
+          onToggle: () => (this._showPassword = !this._showPassword),
+        }),
       })}
       ${field({
         id: this.uid('confirm'),
@@ -243,13 +198,17 @@ export class LrEmailLink extends LrElement {
         autocapitalize: 'none',
       })}
       <div class="lr-form__actions">
-        <button type="submit" class="lr-form__submit" ?disabled=${this._busy}>${this.msg('link.reset.submit')}</button>
+        <button type="submit" class="lr-form__submit" ?disabled=${this._act.blocked}>
+          ${this.msg('link.reset.submit')}
+        </button>
+        ${this._act.message('reset')}
       </div>
     </form>`;
   }
 
   private _renderDeleteConfirm(): TemplateResult {
     const id = this.uid('delete-question');
+    const blocked = this._act.blocked;
     return html`<div class="lr-panel lr-link__delete-confirm">
       <p class="lr-notice lr-link__message" id=${id} tabindex="-1">${this.msg('link.delete.confirm')}</p>
       <div class="lr-form__actions">
@@ -257,14 +216,15 @@ export class LrEmailLink extends LrElement {
           type="button"
           class="lr-form__submit lr-button--danger lr-link__delete-submit"
           aria-describedby=${id}
-          ?disabled=${this._busy}
+          ?disabled=${blocked}
           @click=${this._onDelete}
         >
           ${this.msg('link.delete.submit')}
         </button>
-        <button type="button" class="lr-button lr-link__delete-keep" ?disabled=${this._busy} @click=${this._onKeep}>
+        <button type="button" class="lr-button lr-link__delete-keep" ?disabled=${blocked} @click=${this._onKeep}>
           ${this.msg('link.delete.keep')}
         </button>
+        ${this._act.message('delete')}
       </div>
     </div>`;
   }
@@ -273,82 +233,52 @@ export class LrEmailLink extends LrElement {
 
   /** Reads the link (attributes win over the page URL) and starts its flow, once per (vtype, vtoken). */
   private _start(): void {
-    let query: URLSearchParams | undefined;
-    try {
-      query = new URLSearchParams(globalThis.location?.search ?? '');
-    } catch {
-      query = undefined;
-    }
-    const fromUrl = !this.vtype && !this.vtoken;
-    const vtype = (this.vtype || query?.get('vtype') || '').trim();
-    const vtoken = (this.vtoken || query?.get('vtoken') || '').trim();
-    this._urlEmail = query?.get('email') ?? '';
-    const key = `${vtype}\n${vtoken}`;
+    const link = readLink(this.vtype, this.vtoken, !this.keepUrl);
+    this._urlEmail = link.email;
+    const key = `${link.vtype}\n${link.vtoken}`;
     if (key === this._started) return;
     this._started = key;
-    if (fromUrl && vtoken && !this.keepUrl) this._scrubUrl();
-
-    this._type = TYPES[vtype.toLowerCase()];
-    this._token = vtoken;
-    this._alert = '';
-    this._status = '';
+    this._type = link.type;
+    this._token = link.vtoken;
     this._retry = false;
-    this._busy = false;
+    this._act.reset(); // answers for the previous link are dropped
     this._v.reset();
-    if (!vtype || !vtoken) return void this._failWith(this.msg('link.missing'), {kind: 'api', message: ''});
-    if (!this._type) return void this._failWith(this.msg('link.unknown'), {kind: 'api', message: ''});
-    if (!this._session.config.apiKey) return void this._failWith(this.msg('error.config'), {kind: 'api', message: ''});
+    if (!link.vtype || !link.vtoken) return this._failNow({key: 'link.missing'});
+    if (!this._type) return this._failNow({key: 'link.unknown'});
+    if (!this._session.config.apiKey) return this._failNow({key: 'error.config'});
     if (this._type === 'emailverification') void this._verify();
     else if (this._type === 'reset') this._view = 'reset-form';
     else this._view = 'delete-confirm';
   }
 
-  /** Removes `vtype` and `vtoken` from the address bar (the token is single-use and must not linger). */
-  private _scrubUrl(): void {
-    try {
-      const url = new URL(location.href);
-      if (!url.searchParams.has('vtoken') && !url.searchParams.has('vtype')) return;
-      url.searchParams.delete('vtoken');
-      url.searchParams.delete('vtype');
-      history.replaceState(history.state, '', url.href);
-    } catch {
-      // Sandboxed or opaque origins: leave the URL alone.
-    }
-  }
-
   private async _verify(): Promise<void> {
-    const token = this._token;
     const cfg = this._session.config;
+    const token = this._token;
     this._view = 'verifying';
-    this._message = this.msg('link.verify.busy');
-    this._status = this._message;
-    this._busy = true;
-    try {
-      const result = await api.verifyEmail(cfg, token);
-      if (token !== this._token) return;
-      const login = result.Data;
-      let email = this.email || this._urlEmail;
-      let signedIn = false;
-      if (login?.access_token && login.Profile) {
-        if (!email) email = onlyEmail(login.Profile);
-        const session = this._session.session ?? getSession(cfg);
-        const profile = await session.adopt(login);
-        signedIn = true;
-        emit(this, 'lr-logged-in', {profile});
-      }
-      this._busy = false;
-      await this._show('verified', this.msg(signedIn ? 'link.verify.doneSignedIn' : 'link.verify.done'));
-      emit(this, 'lr-email-verified', {email});
-    } catch (err) {
-      if (token !== this._token) return;
-      this._busy = false;
-      await this._linkFailed(err);
+    this._message = {key: 'link.verify.busy'};
+    const r = await this._act.run((signal) => api.verifyEmail(cfg, token, {signal}), {
+      slot: 'link',
+      progress: 'link.verify.busy',
+      shown: true,
+      onError: (e) => this._linkFailed(e),
+    });
+    if (!r.ok) return;
+    const login = r.value.Data;
+    let email = this.email || this._urlEmail;
+    let signedIn = false;
+    if (login?.access_token && login.Profile) {
+      if (!email) email = onlyEmail(login.Profile);
+      const profile = await (this._session.session ?? getSession(cfg)).adopt(login);
+      signedIn = true;
+      emit(this, 'lr-logged-in', {profile});
     }
+    await this._show('verified', {key: signedIn ? 'link.verify.doneSignedIn' : 'link.verify.done'});
+    emit(this, 'lr-email-verified', {email});
   }
 
   private async _onReset(e: SubmitEvent): Promise<void> {
     e.preventDefault();
-    if (this._busy || this._type !== 'reset') return;
+    if (this._act.blocked || this._type !== 'reset') return;
     const form = e.currentTarget as HTMLFormElement;
     if (!this._v.validate(form)) return;
     const password = form.querySelector<HTMLInputElement>('input[name=password]')!;
@@ -359,67 +289,53 @@ export class LrEmailLink extends LrElement {
       return;
     }
     const token = this._token;
-    this._busy = true; // synchronously: a second submit is ignored
     this._showPassword = false;
-    this._alert = '';
-    this._status = this.msg('link.reset.busy');
-    try {
-      await api.resetPassword(this._session.config, token, password.value);
-      if (token !== this._token) return;
-      this._busy = false;
-      await this._show('reset-done', this.msg('link.reset.done')); // the password form leaves the DOM
-      emit(this, 'lr-password-reset', null);
-    } catch (err) {
-      if (token !== this._token) return;
-      this._busy = false;
-      this._status = '';
-      const info = this.errorInfo(err);
-      if (tokenError('reset', info.code)) return this._linkFailed(err);
-      if (info.code === ErrorCodes.WeakPassword || (err instanceof LrError && err.fieldErrors?.length)) {
-        const message = info.code === ErrorCodes.WeakPassword ? info.message : this.msg('error.fieldRejected');
-        this._v.setError(form, 'password', message);
-        this._fail(info);
-        password.focus();
-        return;
-      }
-      this._fail(info);
-    }
+    const r = await this._act.run((signal) => api.resetPassword(this._session.config, token, password.value, {signal}), {
+      slot: 'reset',
+      progress: 'link.reset.busy',
+      form,
+      onError: (err, raw) => {
+        if (tokenError('reset', err.code)) return this._linkFailed(err);
+        if (err.code === ErrorCodes.WeakPassword || (raw instanceof LrError && raw.fieldErrors?.length)) {
+          this._v.setError(form, 'password', this.msg(err.code === ErrorCodes.WeakPassword ? err.key : 'error.fieldRejected'));
+          password.focus();
+        }
+      },
+    });
+    if (!r.ok) return;
+    await this._show('reset-done', {key: 'link.reset.done'}); // the password form leaves the DOM
+    emit(this, 'lr-password-reset', null);
   }
 
   private async _onDelete(): Promise<void> {
-    if (this._busy || this._type !== 'deleteuser') return;
-    const token = this._token;
+    if (this._act.blocked || this._type !== 'deleteuser') return;
     const cfg = this._session.config;
-    this._busy = true;
-    this._alert = '';
+    const token = this._token;
     this._view = 'deleting';
-    this._message = this.msg('link.delete.busy');
-    this._status = this._message;
-    try {
-      await api.deleteAccountWithToken(cfg, token);
-      if (token !== this._token) return;
-      // The account is gone: clear the local session in this tab and (by broadcast) every other one.
-      const session = this._session.session ?? getSession(cfg);
-      const wasSignedIn = session.state === 'authenticated' || session.state === 'unknown';
-      await session.logout().catch(() => undefined);
-      this._busy = false;
-      await this._show('deleted', this.msg('link.delete.done'));
-      if (wasSignedIn) emit(this, 'lr-logged-out', {reason: 'user'});
-      emit(this, 'lr-account-deleted', null);
-    } catch (err) {
-      if (token !== this._token) return;
-      this._busy = false;
-      const info = this.errorInfo(err);
-      if (tokenError('deleteuser', info.code)) return this._linkFailed(err);
-      // Not about the link (network, 5xx): the token is unused, offer the confirmation again.
-      this._view = 'delete-confirm';
-      this._status = '';
-      this._fail(info);
-    }
+    this._message = {key: 'link.delete.busy'};
+    const r = await this._act.run((signal) => api.deleteAccountWithToken(cfg, token, {signal}), {
+      slot: 'delete',
+      progress: 'link.delete.busy',
+      shown: true,
+      onError: (e) => {
+        if (tokenError('deleteuser', e.code)) return this._linkFailed(e);
+        // Not about the link (network, 5xx): the token is unused, offer the confirmation again.
+        this._view = 'delete-confirm';
+        return {key: e.key, shown: false};
+      },
+    });
+    if (!r.ok) return;
+    // The account is gone: clear the local session in this tab and (by broadcast) every other one.
+    const session = this._session.session ?? getSession(cfg);
+    const wasSignedIn = session.state === 'authenticated' || session.state === 'unknown';
+    await session.logout().catch(() => undefined);
+    await this._show('deleted', {key: 'link.delete.done'});
+    if (wasSignedIn) emit(this, 'lr-logged-out', {reason: 'user'});
+    emit(this, 'lr-account-deleted', null);
   }
 
   private async _onKeep(): Promise<void> {
-    await this._show('delete-kept', this.msg('link.delete.kept'));
+    await this._show('delete-kept', {key: 'link.delete.kept'});
   }
 
   private _onRetry(): void {
@@ -427,39 +343,36 @@ export class LrEmailLink extends LrElement {
     this._start();
   }
 
-  /** Shows the failure of a link request: a token problem ends the flow, anything else can be retried. */
-  private async _linkFailed(err: unknown): Promise<void> {
-    const info = this.errorInfo(err);
-    const key = this._type ? tokenError(this._type, info.code) : undefined;
-    if (key) {
-      info.message = this.msg(key);
-      this._retry = false;
-    } else {
-      // Network, timeout, 5xx, rate limit: the token was not used, so the same link can be tried again.
-      this._retry = this._type === 'emailverification';
-    }
-    await this._failWith(info.message, info);
+  /**
+   * A failed link request: a token problem ends the flow with its own message; anything else (network, timeout,
+   * 5xx, rate limit) left the token unused, so a verification can be retried. Shown as the failed step's text.
+   */
+  private _linkFailed(e: ErrorOutcome): Msg & {shown: true} {
+    const key = this._type ? tokenError(this._type, e.code) : undefined;
+    this._retry = !key && this._type === 'emailverification';
+    const m: Msg = {key: key ?? e.key};
+    void this._toFailed(m);
+    return {...m, shown: true};
   }
 
-  /** Ends in the `failed` view with `message` (focused, in the alert region) and reports it. */
-  private async _failWith(message: string, info: ErrorInfo): Promise<void> {
-    this._status = '';
-    this._alert = message;
-    this._message = message;
+  /** A failure found before any request (incomplete link, unknown type, no API key): shown and reported. */
+  private _failNow(m: Msg): void {
+    this._act.fail(m, {slot: 'link', shown: true});
+    void this._toFailed(m);
+  }
+
+  private async _toFailed(m: Msg): Promise<void> {
+    this._message = m;
     this._view = 'failed';
-    this.reportError({...info, message});
-    await this.updateComplete;
-    this.querySelector<HTMLElement>('.lr-link__message')?.focus();
+    await this._act.focus('.lr-link__message');
   }
 
   /** Moves to a result step and focuses its message (also announced in the status region). */
-  private async _show(view: View, message: string): Promise<void> {
-    this._alert = '';
-    this._message = message;
-    this._status = message;
+  private async _show(view: View, m: Msg): Promise<void> {
+    this._message = m;
     this._view = view;
-    await this.updateComplete;
-    this.querySelector<HTMLElement>('.lr-link__message')?.focus();
+    this._act.notify(m.key, m.params, {slot: 'link', shown: true});
+    await this._act.focus('.lr-link__message');
   }
 
   protected override describeInvalid(input: HTMLInputElement): string {
@@ -468,10 +381,5 @@ export class LrEmailLink extends LrElement {
       if (input.name === 'confirmPassword') return this.msg('link.reset.confirmRequired');
     }
     return super.describeInvalid(input);
-  }
-
-  private _fail(info: ErrorInfo): void {
-    this._alert = info.message;
-    this.reportError(info);
   }
 }

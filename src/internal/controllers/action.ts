@@ -27,6 +27,8 @@ export interface RunOptions {
   progress?: Msg['key'];
   /** Edits of this form clear the outcome. */
   form?: HTMLFormElement | null;
+  /** The element shows the progress and outcome texts itself (a step's message): the live regions only announce. */
+  shown?: boolean;
   /** Codes that must not be told apart (see `errorOutcome`). */
   alias?: Record<number, number>;
   /** Shortest time the action appears to take (so timing tells nothing, e.g. forgot password). */
@@ -36,7 +38,7 @@ export interface RunOptions {
    * Return a message to show instead of the default one (and, in `report`, the one `lr-error` carries when that
    * differs, e.g. "some fields were not accepted" shown, the field's own error reported).
    */
-  onError?: (e: ErrorOutcome, err: unknown) => (Msg & {report?: Msg}) | void;
+  onError?: (e: ErrorOutcome, err: unknown) => (Msg & {report?: Msg; shown?: boolean}) | void;
 }
 
 /** What the controller needs from its host: an `lr-*` element (its config attributes tell a config change). */
@@ -125,7 +127,7 @@ export class ActionController implements ReactiveController {
     const abort = (this.#abort = new AbortController());
     const gen = this.#drop();
     this.#running = slot;
-    if (o.progress) this.notify(o.progress, undefined, {slot, tone: 'progress', form: o.form});
+    if (o.progress) this.notify(o.progress, undefined, {slot, tone: 'progress', form: o.form, shown: !!o.shown});
     this.#host.requestUpdate();
     const started = Date.now();
     let result: Result<T>;
@@ -144,8 +146,8 @@ export class ActionController implements ReactiveController {
     this.#clear(slot);
     if (!result.ok) {
       const e = errorOutcome(failure, o.alias);
-      const {report, ...shown} = o.onError?.(e, failure) ?? {};
-      this.fail({...e, ...shown}, {slot, form: o.form}, report);
+      const {report, shown = !!o.shown, ...instead} = o.onError?.(e, failure) ?? {};
+      this.fail({...e, ...instead}, {slot, form: o.form, shown}, report);
       return {ok: false, error: e};
     }
     this.#host.requestUpdate();
@@ -156,7 +158,11 @@ export class ActionController implements ReactiveController {
    * Shows a failure (from `run`, or one found without a request, e.g. a missing API key) and reports it
    * (`lr-error` with the text of `report`, default the one shown).
    */
-  fail(e: Partial<ErrorOutcome> & Msg, at: {slot?: string; form?: HTMLFormElement | null} = {}, report: Msg = e): void {
+  fail(
+    e: Partial<ErrorOutcome> & Msg,
+    at: {slot?: string; form?: HTMLFormElement | null; shown?: boolean} = {},
+    report: Msg = e,
+  ): void {
     this.notify(e.key, e.params, {...at, tone: 'error'});
     reportError(this.#host, {kind: e.kind ?? 'api', code: e.code, retryAfter: e.retryAfter}, this.text(report));
     if (e.kind === 'rate-limited') {
@@ -301,7 +307,9 @@ export class ActionController implements ReactiveController {
     const d = (e as CustomEvent<LrEventDetails['lr-session-changed']>).detail;
     const state = signedIn(d.state);
     const uid = d.profile?.Uid;
-    const changed = this.#state !== undefined && (state !== this.#state || (!!uid && !!this.#uid && uid !== this.#uid));
+    // The first known state after `loading` is no change (an action may have started while the session loaded).
+    const was = this.#state;
+    const changed = was !== undefined && was !== 'loading' && (state !== was || (!!uid && !!this.#uid && uid !== this.#uid));
     this.#state = state;
     this.#uid = uid;
     if (changed) this.reset();
