@@ -4,7 +4,7 @@
  *  1. gzip and brotli size of the CDN file and of each single-element bundle (Lit included), next to the budget;
  *  2. time from navigation to `lr-session-changed` (authenticated) with a valid stored token, in headless Chromium
  *     against the emulator with 50 ms injected latency, next to the floor (one IndexedDB read + one round trip);
- *  3. how many validate requests a page with all four elements makes on load.
+ *  3. how many validate and read-profile requests a page with all four elements makes on load.
  * Also prints where the CDN file's bytes go (each area's module code and its own gzip size), so every byte
  * has to earn its place in plain view.
  * Writes bench/results.json so runs can be compared over time.
@@ -128,7 +128,7 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
 });
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const times: number[] = [], floors: number[] = [], validates: number[] = [];
+const times: number[] = [], floors: number[] = [], validates: number[] = [], profileReads: number[] = [];
 try {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -146,6 +146,7 @@ try {
     await page.waitForTimeout(300); // let any late validate arrive before counting
     const { Requests } = await (await fetch(`${apiBase}/__emulator/requests`)).json() as { Requests: { Url: string }[] };
     validates.push(Requests.filter((r) => /access_token\/validate/i.test(r.Url)).length);
+    profileReads.push(Requests.filter((r) => /\/auth\/account(\?|$)/i.test(r.Url)).length);
     await page.goto(`${origin}/floor.html`);
     const f = await page.waitForFunction(() => (window as unknown as { __floor?: { idb: number; roundTrip: number } }).__floor).then((h) => h.jsonValue() as Promise<{ idb: number; roundTrip: number }>);
     floors.push(f.idb + f.roundTrip);
@@ -160,12 +161,14 @@ console.log(`\nSession restore (headless Chromium, ${LATENCY_MS} ms injected lat
 console.log(`  navigation → lr-session-changed (authenticated): ${median(times).toFixed(0)} ms   (runs: ${times.map((t) => t.toFixed(0)).join(', ')})`);
 console.log(`  floor (IndexedDB read + one round trip):        ${median(floors).toFixed(0)} ms`);
 console.log(`  validate requests on load, four elements on the page: ${median(validates)} (runs: ${validates.join(', ')})`);
+console.log(`  read-profile requests on load, same page:             ${median(profileReads)} (runs: ${profileReads.join(', ')})`);
 
 const results = {
   date: new Date().toISOString(),
   sizes: { budgetGzip: BUDGET_GZIP, cdn, perElement, breakdown },
   sessionRestore: { latencyMs: LATENCY_MS, medianMs: Math.round(median(times)), floorMs: Math.round(median(floors)), runs: times.map(Math.round) },
   validateRequestsOnLoad: median(validates),
+  readProfileRequestsOnLoad: median(profileReads),
 };
 mkdirSync('bench', { recursive: true });
 writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
