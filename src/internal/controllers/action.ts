@@ -73,9 +73,8 @@ export class ActionController implements ReactiveController {
   readonly #host: ActionHost;
   readonly #id = `lr-msg${++nextId}`;
   readonly #countdown: CountdownController;
-  #messages = new Map<string, Message>();
-  /** Newest message first: which one the live regions announce. */
-  #order: string[] = [];
+  /** One message per slot, oldest first (the live regions announce the newest). */
+  readonly #messages = new Map<string, Message>();
   #rendered = new Set<string>();
   #running: string | undefined;
   #abort: AbortController | undefined;
@@ -180,8 +179,8 @@ export class ActionController implements ReactiveController {
     const slot = o.slot ?? 'form';
     const m: Message = {key, tone: o.tone ?? 'success', slot, form: o.form, shown: o.shown};
     if (params) m.params = params;
+    this.#messages.delete(slot);
     this.#messages.set(slot, m);
-    this.#order = [slot, ...this.#order.filter((s) => s !== slot)];
     clearTimeout(this.#timers.get(slot));
     if (m.tone === 'success') {
       this.#timers.set(slot, setTimeout(() => this.#messages.get(slot) === m && this.#clear(slot), ActionController.successMs));
@@ -229,8 +228,7 @@ export class ActionController implements ReactiveController {
    * newest failure, `role=status` for progress and outcomes. A text also on screen is marked `data-echo`.
    */
   regions(): TemplateResult {
-    const newest = (error: boolean) =>
-      this.#order.map((s) => this.#messages.get(s)!).find((m) => (m.tone === 'error') === error);
+    const newest = (error: boolean) => [...this.#messages.values()].reverse().find((m) => (m.tone === 'error') === error);
     const alert = newest(true);
     const status = newest(false);
     const echo = (m: Message | undefined) => !!m && (!!m.shown || this.#rendered.has(m.slot));
@@ -284,9 +282,7 @@ export class ActionController implements ReactiveController {
 
   #clear(slot: string): void {
     clearTimeout(this.#timers.get(slot));
-    if (!this.#messages.delete(slot)) return;
-    this.#order = this.#order.filter((s) => s !== slot);
-    this.#host.requestUpdate();
+    if (this.#messages.delete(slot)) this.#host.requestUpdate();
   }
 
   /** Makes every pending answer stale and clears the messages; returns the new generation. */
