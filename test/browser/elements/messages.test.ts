@@ -6,6 +6,7 @@ import {expect, fixture, oneEvent} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import '../../../src/elements/lr-login/lr-login.js';
 import type {LrLogin} from '../../../src/elements/lr-login/login.js';
+import '../../../src/elements/lr-email-link/lr-email-link.js';
 import '../../../src/elements/lr-register/lr-register.js';
 import type {LrRegister} from '../../../src/elements/lr-register/register.js';
 import {de} from '../../../src/i18n/de.js';
@@ -40,7 +41,7 @@ async function signIn(el: LrLogin, email: string, password: string, event: 'lr-l
   await el.updateComplete;
 }
 
-describe('messages of <lr-login>, <lr-register>', () => {
+describe('messages of <lr-login>, <lr-register>, <lr-email-link>', () => {
   beforeEach(resetAll);
   afterEach(() => emu.clearFaults());
 
@@ -157,5 +158,20 @@ describe('messages of <lr-login>, <lr-register>', () => {
     await el.updateComplete;
     expect(message(el)).to.equal('');
     expect(ui.alert(el)).to.equal('');
+  });
+
+  it('a language switch re-renders the text of an email-link step already shown', async () => {
+    setMessages('de', de);
+    const wrapper = await fixture<HTMLElement>(
+      `<div lang="en"><lr-email-link apikey="${env.apiKey}" api-base="${env.apiBase}" vtype="reset"></lr-email-link></div>`,
+    );
+    const el = wrapper.querySelector('lr-email-link')!;
+    await el.updateComplete;
+    const text = () => el.querySelector('.lr-link__message')!.textContent!.trim();
+    expect(text()).to.contain('This link is incomplete');
+    expect(document.activeElement).to.equal(el.querySelector('.lr-link__message'));
+    wrapper.setAttribute('lang', 'de');
+    await until(() => text() === de['link.missing'], 'the step text in German');
+    expect(ui.alert(el)).to.equal(de['link.missing']);
   });
 });
