@@ -99,8 +99,7 @@ export type Handler = (req: Req) => Json | Promise<Json>;
 
 export type RouteKind = 'auth' | 'manage' | 'control' | 'open';
 
+/** One row of a route table: `kind` decides the credentials, `group` the rate-limit bucket. */
 export interface RouteDef { method: 'GET' | 'POST' | 'PUT' | 'DELETE'; path: string; kind: RouteKind; handler: Handler; group?: string }
-
-export type Register = (def: RouteDef) => void;
 
 export type App = FastifyInstance;

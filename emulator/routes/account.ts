@@ -1,15 +1,15 @@
 /** The Account API (API secret): /identity/v2/manage/account*. Never reachable from browsers (no CORS). */
-import type { Emu, Register, Req } from '../context.js';
+import type { Emu, Req, RouteDef } from '../context.js';
 import { makeSott } from '../crypto.js';
 import { fail, invalid } from '../errors.js';
 import { parseProfileUpdate } from '../profile.js';
 import type { User } from '../store.js';
-import { checkPassword, emailFrom, emailFromQuery, normEmail } from '../validate.js';
+import { checkPassword, emailFrom, emailFromQuery, normEmail, type Json } from '../validate.js';
 import { isTrue, parseEmailList, setSecurityAnswers, primaryEmail, profileOf, sendTokenMail, touch } from './common.js';
 
 const M = '/identity/v2/manage/account';
 
-export function accountRoutes(route: Register, emu: Emu): void {
+export function accountRoutes(emu: Emu): RouteDef[] {
   const { store } = emu;
   const byUid = (req: Req): User => {
     const uid = (req.raw.params as Record<string, string>).uid ?? req.q('uid');
@@ -18,7 +18,7 @@ export function accountRoutes(route: Register, emu: Emu): void {
     return user;
   };
 
-  route({ method: 'POST', path: M, kind: 'manage', handler: async (req) => {
+  async function createAccount(req: Req): Promise<Json> {
     const emails = parseEmailList(req.body, true)!;
     const password = req.body.has('Password')
       ? checkPassword(req.body.raw('Password'), emu.config.passwordMinLength, 'Password', emu.isCommonPassword)
@@ -42,9 +42,9 @@ export function accountRoutes(route: Register, emu: Emu): void {
     });
     store.put(user);
     return profileOf(req, user);
-  } });
+  }
 
-  route({ method: 'GET', path: M, kind: 'manage', handler: (req) => {
+  function findAccount(req: Req): Json {
     const email = req.q('email'), userName = req.q('username'), phone = req.q('phone');
     let user: User | undefined;
     if (email !== undefined) user = store.userByEmail(emailFromQuery(email));
@@ -53,28 +53,28 @@ export function accountRoutes(route: Register, emu: Emu): void {
     else fail(908, 'One of email, username or phone is a required parameter.');
     if (!user) fail(938);
     return profileOf(req, user);
-  } });
+  }
 
-  route({ method: 'DELETE', path: M, kind: 'manage', handler: (req) => {
+  function deleteByEmail(req: Req): Json {
     const user = store.userByEmail(emailFromQuery(req.q('email')));
     if (!user) fail(938);
     store.delete(user.Uid);
     return { IsDeleted: true, RecordsDeleted: 1 };
-  } });
+  }
 
-  route({ method: 'GET', path: `${M}/sott`, kind: 'manage', handler: (req) => {
+  function makeSottToken(req: Req): Json {
     const minutes = Math.min(Math.max(Number(req.q('timedifference') ?? 10) || 10, 1), 1440);
     const start = new Date(emu.now());
     const end = new Date(start.getTime() + minutes * 60_000);
     return { Sott: makeSott(emu.apiKey, emu.apiSecret, start, end), ExpiryTime: end.toISOString() };
-  } });
+  }
 
-  route({ method: 'GET', path: `${M}/access_token`, kind: 'manage', handler: (req) => {
+  function accessTokenByUid(req: Req): Json {
     const user = byUid(req);
     return store.issueAccessToken(user.Uid, emu.now(), emu.config.accessTokenLifetimeSeconds, emu.config.tokenFormat);
-  } });
+  }
 
-  route({ method: 'POST', path: `${M}/verify/token`, kind: 'manage', handler: (req) => {
+  function verificationToken(req: Req): Json {
     const email = emailFrom(req.body, 'email');
     const user = store.userByEmail(email);
     if (!user) fail(1023);
@@ -82,9 +82,9 @@ export function accountRoutes(route: Register, emu: Emu): void {
     if (entry.Verified) fail(1126);
     const token = store.issueOneTime('verification', user.Uid, entry.Value, emu.now(), emu.config.verificationTokenLifetimeSeconds);
     return { VerificationToken: token, expires_in: new Date(emu.now() + emu.config.verificationTokenLifetimeSeconds * 1000).toISOString() };
-  } });
+  }
 
-  route({ method: 'POST', path: `${M}/forgot/token`, kind: 'manage', handler: (req) => {
+  function forgotToken(req: Req): Json {
     const email = emailFrom(req.body, 'email');
     const user = store.userByEmail(email);
     if (!user) fail(1023);
@@ -92,11 +92,13 @@ export function accountRoutes(route: Register, emu: Emu): void {
       ? sendTokenMail(emu, req, 'reset', user, email)
       : store.issueOneTime('reset', user.Uid, email, emu.now(), emu.config.resetTokenLifetimeSeconds);
     return { ForgotToken: token, IdentityProviders: [] };
-  } });
+  }
 
-  route({ method: 'GET', path: `${M}/:uid`, kind: 'manage', handler: (req) => profileOf(req, byUid(req)) });
+  function readAccount(req: Req): Json {
+    return profileOf(req, byUid(req));
+  }
 
-  route({ method: 'PUT', path: `${M}/:uid`, kind: 'manage', handler: (req) => {
+  function updateAccount(req: Req): Json {
     const user = byUid(req);
     if (!req.body.present) fail(1079);
     const isActive = req.body.bool('IsActive');
@@ -115,25 +117,27 @@ export function accountRoutes(route: Register, emu: Emu): void {
     store.put(user);
     touch(emu, user);
     return profileOf(req, user);
-  } });
+  }
 
-  route({ method: 'DELETE', path: `${M}/:uid`, kind: 'manage', handler: (req) => {
+  function deleteByUid(req: Req): Json {
     store.delete(byUid(req).Uid);
     return { IsDeleted: true };
-  } });
+  }
 
-  route({ method: 'PUT', path: `${M}/:uid/password`, kind: 'manage', handler: async (req) => {
+  async function setPassword(req: Req): Promise<Json> {
     const user = byUid(req);
     const password = checkPassword(req.body.raw('password'), emu.config.passwordMinLength, 'Password', emu.isCommonPassword);
     user.passwordHash = await emu.hash(password);
     user.LastPasswordChangeDate = new Date(emu.now()).toISOString();
     touch(emu, user);
     return { PasswordHash: user.passwordHash };
-  } });
+  }
 
-  route({ method: 'GET', path: `${M}/:uid/password`, kind: 'manage', handler: (req) => ({ PasswordHash: byUid(req).passwordHash }) });
+  function readPasswordHash(req: Req): Json {
+    return ({ PasswordHash: byUid(req).passwordHash });
+  }
 
-  route({ method: 'PUT', path: `${M}/:uid/email`, kind: 'manage', handler: (req) => {
+  function upsertEmail(req: Req): Json {
     const user = byUid(req);
     const emails = parseEmailList(req.body, true)!;
     for (const e of emails) {
@@ -149,9 +153,9 @@ export function accountRoutes(route: Register, emu: Emu): void {
     store.put(user);
     touch(emu, user);
     return profileOf(req, user);
-  } });
+  }
 
-  route({ method: 'DELETE', path: `${M}/:uid/email`, kind: 'manage', handler: (req) => {
+  function removeEmail(req: Req): Json {
     const user = byUid(req);
     const email = emailFrom(req.body, 'email');
     const i = user.emails.findIndex((e) => normEmail(e.Value) === normEmail(email));
@@ -162,5 +166,22 @@ export function accountRoutes(route: Register, emu: Emu): void {
     store.put(user);
     touch(emu, user);
     return profileOf(req, user);
-  } });
+  }
+
+  return [
+    { method: 'POST', path: M, kind: 'manage', handler: createAccount },
+    { method: 'GET', path: M, kind: 'manage', handler: findAccount },
+    { method: 'DELETE', path: M, kind: 'manage', handler: deleteByEmail },
+    { method: 'GET', path: `${M}/sott`, kind: 'manage', handler: makeSottToken },
+    { method: 'GET', path: `${M}/access_token`, kind: 'manage', handler: accessTokenByUid },
+    { method: 'POST', path: `${M}/verify/token`, kind: 'manage', handler: verificationToken },
+    { method: 'POST', path: `${M}/forgot/token`, kind: 'manage', handler: forgotToken },
+    { method: 'GET', path: `${M}/:uid`, kind: 'manage', handler: readAccount },
+    { method: 'PUT', path: `${M}/:uid`, kind: 'manage', handler: updateAccount },
+    { method: 'DELETE', path: `${M}/:uid`, kind: 'manage', handler: deleteByUid },
+    { method: 'PUT', path: `${M}/:uid/password`, kind: 'manage', handler: setPassword },
+    { method: 'GET', path: `${M}/:uid/password`, kind: 'manage', handler: readPasswordHash },
+    { method: 'PUT', path: `${M}/:uid/email`, kind: 'manage', handler: upsertEmail },
+    { method: 'DELETE', path: `${M}/:uid/email`, kind: 'manage', handler: removeEmail },
+  ];
 }

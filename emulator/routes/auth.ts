@@ -1,5 +1,5 @@
 /** The Authentication API (apikey only): /identity/v2/auth/* plus serverinfo and appinfo. */
-import type { Emu, Register, Req } from '../context.js';
+import type { Emu, Req, RouteDef } from '../context.js';
 import { sottDate, verifyPassword, checkSott } from '../crypto.js';
 import { LrHttpError, fail, invalid } from '../errors.js';
 import { parseProfileUpdate } from '../profile.js';
@@ -10,11 +10,11 @@ import {
 
 const A = '/identity/v2/auth';
 
-export function authRoutes(route: Register, emu: Emu): void {
+export function authRoutes(emu: Emu): RouteDef[] {
   const { store } = emu;
 
   // ------------------------------------------------------------------------------------------ login
-  route({ method: 'POST', path: `${A}/login`, kind: 'auth', group: 'login', handler: async (req) => {
+  async function login(req: Req): Promise<Json> {
     const email = emailFrom(req.body, 'email');
     const password = req.body.raw('password');
     if (typeof password !== 'string' || password === '') invalid(['password', 'The password field is required.']);
@@ -44,10 +44,11 @@ export function authRoutes(route: Register, emu: Emu): void {
     user.NoOfLogins += 1;
     user.LastLoginDate = new Date(emu.now()).toISOString();
     return loginResponse(emu, req, user);
-  } });
+  }
 
   // -------------------------------------------------------------------------------------- register
-  const register = async (req: Req): Promise<Json> => {
+  /** Creates the account (both register endpoints): checks, one account per address, the verification mail. */
+  async function registerAccount(req: Req): Promise<Json> {
     const emails = parseEmailList(req.body, true)!;
     const password = checkPassword(req.body.raw('Password'), emu.config.passwordMinLength, 'Password', emu.isCommonPassword);
     const fields = parseProfileUpdate(req.body, false);
@@ -72,23 +73,23 @@ export function authRoutes(route: Register, emu: Emu): void {
     user.NoOfLogins = 1;
     user.LastLoginDate = new Date(emu.now()).toISOString();
     return { IsPosted: true, Data: loginResponse(emu, req, user) };
-  };
+  }
 
-  route({ method: 'POST', path: `${A}/register`, kind: 'auth', group: 'register', handler: (req) => {
+  function registerBySott(req: Req): Promise<Json> {
     const sott = (req.raw.headers['x-loginradius-sott'] as string | undefined) || req.q('sott');
     if (!sott) fail(1048);
     if (checkSott(sott, emu.apiKey, emu.apiSecret, emu.now()) !== 'ok') fail(1049);
-    return register(req);
-  } });
+    return registerAccount(req);
+  }
 
-  route({ method: 'POST', path: `${A}/register/captcha`, kind: 'auth', group: 'register', handler: async (req) => {
+  async function registerByCaptcha(req: Req): Promise<Json> {
     const token = req.body.raw('g-recaptcha-response') ?? req.body.raw('qq_captcha_ticket');
     if (typeof token !== 'string' || !token || !(await emu.verifyCaptcha(token))) fail(1218);
-    return register(req);
-  } });
+    return registerAccount(req);
+  }
 
   // Resend the verification email.
-  route({ method: 'PUT', path: `${A}/register`, kind: 'auth', group: 'forgot', handler: (req) => {
+  function resendVerification(req: Req): Json {
     const email = emailFrom(req.body, 'email');
     const user = store.userByEmail(email);
     if (!user) fail(1023);
@@ -96,10 +97,10 @@ export function authRoutes(route: Register, emu: Emu): void {
     if (entry.Verified) fail(1025);
     sendTokenMail(emu, req, 'verification', user, entry.Value);
     return { IsPosted: true };
-  } });
+  }
 
   // ------------------------------------------------------------------- email: availability and verify
-  route({ method: 'GET', path: `${A}/email`, kind: 'auth', group: 'availability', handler: (req): Json => {
+  function emailAvailableOrVerify(req: Req): Json {
     const vtoken = req.q('verificationtoken');
     if (vtoken !== undefined) {
       const { user, email } = takeOneTime(emu, vtoken, 'verification');
@@ -114,10 +115,10 @@ export function authRoutes(route: Register, emu: Emu): void {
     }
     const email = emailFromQuery(req.q('email'));
     return { IsExist: !!store.userByEmail(email) };
-  } });
+  }
 
   // ------------------------------------------------------------------------------- forgot and reset
-  route({ method: 'POST', path: `${A}/password`, kind: 'auth', group: 'forgot', handler: (req) => {
+  function forgotPassword(req: Req): Json {
     if (!req.q('resetpasswordurl')) fail(908, 'The resetpasswordurl is a required parameter.');
     const email = emailFrom(req.body, 'email');
     const user = store.userByEmail(email);
@@ -125,9 +126,9 @@ export function authRoutes(route: Register, emu: Emu): void {
     if (user && user.IsActive) sendTokenMail(emu, req, 'reset', user, user.emails.find((e) => normEmail(e.Value) === normEmail(email))!.Value);
     else buildLink(emu, req.q('resetpasswordurl'), 'resetpasswordurl', 'reset', 'x');
     return { IsPosted: true };
-  } });
+  }
 
-  route({ method: 'PUT', path: `${A}/password/reset`, kind: 'auth', handler: async (req) => {
+  async function resetPassword(req: Req): Promise<Json> {
     const token = req.body.str('resettoken', 'ResetToken', { required: true, max: 200 });
     const password = checkPassword(req.body.raw('password'), emu.config.passwordMinLength, 'Password', emu.isCommonPassword);
     const { user } = takeOneTime(emu, token, 'reset');
@@ -135,12 +136,12 @@ export function authRoutes(route: Register, emu: Emu): void {
     user.LastPasswordChangeDate = new Date(emu.now()).toISOString();
     store.consumeAll('reset', user.Uid, emu.now());
     // A reset proves control of the mailbox; end every existing session.
-    for (const [t, v] of store.tokens) if (v.uid === user.Uid) store.tokens.delete(t);
+    store.revokeTokens(user.Uid);
     touch(emu, user);
     return { IsPosted: true };
-  } });
+  }
 
-  route({ method: 'PUT', path: `${A}/password/change`, kind: 'auth', handler: async (req) => {
+  async function changePassword(req: Req): Promise<Json> {
     const user = req.user();
     const old = req.body.raw('oldpassword');
     if (typeof old !== 'string' || !old) invalid(['OldPassword', 'The OldPassword field is required.']);
@@ -150,12 +151,14 @@ export function authRoutes(route: Register, emu: Emu): void {
     user.LastPasswordChangeDate = new Date(emu.now()).toISOString();
     touch(emu, user);
     return { IsPosted: true };
-  } });
+  }
 
   // ---------------------------------------------------------------------------------------- profile
-  route({ method: 'GET', path: `${A}/account`, kind: 'auth', handler: (req) => profileOf(req, req.user()) });
+  function readProfile(req: Req): Json {
+    return profileOf(req, req.user());
+  }
 
-  route({ method: 'PUT', path: `${A}/account`, kind: 'auth', handler: (req) => {
+  function updateProfile(req: Req): Json {
     const user = req.user();
     if (!req.body.present) fail(1079);
     const sqa = req.body.raw('securityquestionanswer');
@@ -163,10 +166,10 @@ export function authRoutes(route: Register, emu: Emu): void {
     Object.assign(user.fields, parseProfileUpdate(req.body, /^true$/i.test(req.q('nullsupport') ?? '')));
     touch(emu, user);
     return { IsPosted: true, Data: profileOf(req, user) };
-  } });
+  }
 
   // ----------------------------------------------------------------------------------------- emails
-  route({ method: 'POST', path: `${A}/email`, kind: 'auth', handler: (req) => {
+  function addEmail(req: Req): Json {
     const user = req.user();
     const email = emailFrom(req.body, 'email');
     const type = req.body.raw('type');
@@ -187,9 +190,9 @@ export function authRoutes(route: Register, emu: Emu): void {
     store.put(user);
     touch(emu, user);
     return { IsPosted: true };
-  } });
+  }
 
-  route({ method: 'DELETE', path: `${A}/email`, kind: 'auth', handler: (req) => {
+  function removeEmail(req: Req): Json {
     const user = req.user();
     const email = emailFrom(req.body, 'email');
     const i = user.emails.findIndex((e) => normEmail(e.Value) === normEmail(email));
@@ -202,49 +205,49 @@ export function authRoutes(route: Register, emu: Emu): void {
     store.consumeAll('verification', user.Uid, emu.now(), removed!.Value);
     touch(emu, user);
     return { IsDeleted: true };
-  } });
+  }
 
   // ----------------------------------------------------------------------------------------- tokens
-  route({ method: 'GET', path: `${A}/access_token/validate`, kind: 'auth', handler: (req) => {
+  function validateToken(req: Req): Json {
     req.user();
-    const t = store.tokens.get(req.token())!;
+    const t = store.token(req.token())!;
     return { access_token: req.token(), refresh_token: t.refreshToken, expires_in: new Date(t.expiresAt).toISOString() };
-  } });
+  }
 
-  route({ method: 'GET', path: `${A}/access_token/invalidate`, kind: 'auth', handler: (req) => {
+  function invalidateToken(req: Req): Json {
     req.user();
-    store.tokens.delete(req.token());
+    store.deleteToken(req.token());
     return { IsPosted: true };
-  } });
+  }
 
-  route({ method: 'GET', path: `${A}/access_token`, kind: 'auth', handler: (req) => {
+  function readToken(req: Req): Json {
     req.user();
-    const t = store.tokens.get(req.token())!;
+    const t = store.token(req.token())!;
     return { access_token: req.token(), isrememberme: false, provider: 'Email', expires_in: new Date(t.expiresAt).toISOString() };
-  } });
+  }
 
-  route({ method: 'GET', path: `${A}/socialidentity`, kind: 'auth', handler: (req) => {
+  function socialIdentity(req: Req): Json {
     const user = req.user();
     const p = profileOf(req, user) as Record<string, Json>;
     // The emulator has no social providers: the linked identities list is always empty.
     return req.q('fields') ? p : { ...p, Identities: [] };
-  } });
+  }
 
   // ---------------------------------------------------------------------------------------- delete
-  route({ method: 'DELETE', path: `${A}/account`, kind: 'auth', handler: (req) => {
+  function requestDeletion(req: Req): Json {
     const user = req.user();
     sendTokenMail(emu, req, 'delete', user, primaryEmail(user).Value);
     return { IsDeleteRequestAccepted: true };
-  } });
+  }
 
-  route({ method: 'GET', path: `${A}/account/delete`, kind: 'auth', handler: (req) => {
+  function confirmDeletion(req: Req): Json {
     const { user } = takeOneTime(emu, req.q('deletetoken'), 'delete');
     store.delete(user.Uid);
     return { IsPosted: true };
-  } });
+  }
 
   // ------------------------------------------------------------------------------ server and app info
-  route({ method: 'GET', path: '/identity/v2/serverinfo', kind: 'auth', handler: (req) => {
+  function serverInfo(req: Req): Json {
     const minutes = Math.min(Math.max(Number(req.q('timedifference') ?? 10) || 10, 1), 1440);
     const now = new Date(emu.now());
     const end = new Date(now.getTime() + minutes * 60_000);
@@ -252,9 +255,10 @@ export function authRoutes(route: Register, emu: Emu): void {
       ServerLocation: 'local', ServerName: 'lr-elements-emulator', CurrentTime: sottDate(now).replace(/\//g, '-'),
       Sott: { StartTime: sottDate(now).replace(/\//g, '-'), EndTime: sottDate(end).replace(/\//g, '-'), TimeDifference: `${minutes} Minutes` },
     };
-  } });
+  }
 
-  route({ method: 'GET', path: '/ciam/appinfo', kind: 'auth', handler: () => ({
+  function appInfo(): Json {
+    return {
     AppName: 'lr-elements-emulator',
     EmailVerificationFlow: emu.config.verificationFlow,
     IsLoginOnEmailVerification: emu.config.loginOnEmailVerification,
@@ -263,9 +267,31 @@ export function authRoutes(route: Register, emu: Emu): void {
       { name: 'emailid', type: 'email', display: 'Email', rules: 'required|valid_email' },
       { name: 'password', type: 'password', display: 'Password', rules: `required|min_length[${emu.config.passwordMinLength}]|max_length[128]` },
     ],
-  }) });
+    };
+  }
+  return [
+    { method: 'POST', path: `${A}/login`, kind: 'auth', group: 'login', handler: login },
+    { method: 'POST', path: `${A}/register`, kind: 'auth', group: 'register', handler: registerBySott },
+    { method: 'POST', path: `${A}/register/captcha`, kind: 'auth', group: 'register', handler: registerByCaptcha },
+    { method: 'PUT', path: `${A}/register`, kind: 'auth', group: 'forgot', handler: resendVerification },
+    { method: 'GET', path: `${A}/email`, kind: 'auth', group: 'availability', handler: emailAvailableOrVerify },
+    { method: 'POST', path: `${A}/password`, kind: 'auth', group: 'forgot', handler: forgotPassword },
+    { method: 'PUT', path: `${A}/password/reset`, kind: 'auth', handler: resetPassword },
+    { method: 'PUT', path: `${A}/password/change`, kind: 'auth', handler: changePassword },
+    { method: 'GET', path: `${A}/account`, kind: 'auth', handler: readProfile },
+    { method: 'PUT', path: `${A}/account`, kind: 'auth', handler: updateProfile },
+    { method: 'POST', path: `${A}/email`, kind: 'auth', handler: addEmail },
+    { method: 'DELETE', path: `${A}/email`, kind: 'auth', handler: removeEmail },
+    { method: 'GET', path: `${A}/access_token/validate`, kind: 'auth', handler: validateToken },
+    { method: 'GET', path: `${A}/access_token/invalidate`, kind: 'auth', handler: invalidateToken },
+    { method: 'GET', path: `${A}/access_token`, kind: 'auth', handler: readToken },
+    { method: 'GET', path: `${A}/socialidentity`, kind: 'auth', handler: socialIdentity },
+    { method: 'DELETE', path: `${A}/account`, kind: 'auth', handler: requestDeletion },
+    { method: 'GET', path: `${A}/account/delete`, kind: 'auth', handler: confirmDeletion },
+    { method: 'GET', path: '/identity/v2/serverinfo', kind: 'auth', handler: serverInfo },
+    { method: 'GET', path: '/ciam/appinfo', kind: 'auth', handler: appInfo },
+  ];
 }
-
 
 /** Per-identifier lockout (E1-09): answered like a rate limit, never revealing whether the account exists. */
 function checkLockout(emu: Emu, id: string): void {

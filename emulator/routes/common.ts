@@ -1,11 +1,10 @@
 /** Helpers shared by the Auth and Account routes. */
 import type { Emu, Req } from '../context.js';
 import { fail, invalid } from '../errors.js';
+import { isLoopbackHost } from '../http/cors.js';
 import { project, publicProfile } from '../profile.js';
 import type { EmailEntry, OneTimeKind, User } from '../store.js';
 import { isEmail, normEmail, type Body, type Json } from '../validate.js';
-
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /**
  * Builds an emailed link from the caller's URL (`verificationurl`, `resetpasswordurl`, `deleteurl`) plus `vtype` and
@@ -21,7 +20,7 @@ export function buildLink(emu: Emu, base: string | undefined, param: string, vty
     fail(908, `The ${param} parameter is not a valid URL.`);
   }
   const allowed = (url.protocol === 'http:' || url.protocol === 'https:') &&
-    emu.config.corsOrigins.some((o) => (o === 'loopback' ? LOOPBACK.has(url.hostname) : o === url.origin));
+    emu.config.corsOrigins.some((o) => (o === 'loopback' ? isLoopbackHost(url.hostname) : o === url.origin));
   if (!allowed) fail(908, `The ${param} parameter must point to an allowed domain.`);
   url.searchParams.set('vtype', vtype);
   url.searchParams.set('vtoken', token);
@@ -70,7 +69,7 @@ export function takeOneTime(emu: Emu, token: string | undefined, kind: OneTimeKi
   if (t!.expiresAt <= emu.now()) bad(975);
   const user = emu.store.get(t!.uid);
   if (!user) bad(973);
-  t!.usedAt = emu.now();
+  emu.store.markUsed(token!, emu.now());
   return { uid: t!.uid, email: t!.email, user: user! };
 }
 

@@ -2,9 +2,10 @@
  * Emulator-only controls under /__emulator/ (not part of LoginRadius): reset, outbox, config, faults, request log.
  * They need no key: the emulator is a local development backend bound to 127.0.0.1.
  */
-import type { Emu, Fault, Register, RuntimeConfig } from '../context.js';
+import type { Emu, Fault, Req, RouteDef, RuntimeConfig } from '../context.js';
 import { fail, invalid } from '../errors.js';
-import { normEmail, type Json } from '../validate.js';
+import { resetState } from '../state.js';
+import type { Json } from '../validate.js';
 
 const C = '/__emulator';
 
@@ -28,34 +29,34 @@ const CONFIG_TYPES: Record<keyof RuntimeConfig, Checker> = {
   captchaTestToken: (v) => typeof v === 'string' && v.length > 0 && v.length < 200,
 };
 
-export function controlRoutes(route: Register, emu: Emu, startConfig: RuntimeConfig): void {
-  route({ method: 'GET', path: `${C}/status`, kind: 'control', handler: () => ({ ok: true, users: emu.store.users.size }) });
+export function controlRoutes(emu: Emu, startConfig: RuntimeConfig): RouteDef[] {
+  const ok = { ok: true };
 
-  route({ method: 'POST', path: `${C}/reset`, kind: 'control', handler: () => {
-    emu.store.reset();
-    emu.config = structuredClone(startConfig);
-    emu.faults.length = 0;
-    emu.rate.clear();
-    emu.lockouts.clear();
-    emu.requests.length = 0;
-    emu.changed();
-    return { ok: true };
-  } });
+  function status(): Json {
+    return { ok: true, users: emu.store.users.size };
+  }
 
-  route({ method: 'GET', path: `${C}/outbox`, kind: 'control', handler: (req) => {
+  function reset(): Json {
+    resetState(emu, startConfig);
+    return ok;
+  }
+
+  function readOutbox(req: Req): Json {
     const to = req.q('to');
-    const messages = to ? emu.store.outbox.filter((m) => normEmail(m.To) === normEmail(to)) : emu.store.outbox;
-    return { Messages: messages as unknown as Json };
-  } });
+    return { Messages: (to ? emu.store.mailTo(to) : emu.store.outbox) as unknown as Json };
+  }
 
-  route({ method: 'DELETE', path: `${C}/outbox`, kind: 'control', handler: () => {
-    emu.store.outbox = [];
-    return { ok: true };
-  } });
+  function clearOutbox(): Json {
+    emu.store.clearOutbox();
+    return ok;
+  }
 
-  route({ method: 'GET', path: `${C}/config`, kind: 'control', handler: () => emu.config as unknown as Json });
+  function readConfig(): Json {
+    return emu.config as unknown as Json;
+  }
 
-  route({ method: 'PUT', path: `${C}/config`, kind: 'control', handler: (req) => {
+  /** Merges the body into the config: every name must be known and every value valid, or nothing changes. */
+  function updateConfig(req: Req): Json {
     if (!req.body.present) fail(1079);
     const next = structuredClone(emu.config) as unknown as Record<string, unknown>;
     const names = new Map(Object.keys(CONFIG_TYPES).map((k) => [k.toLowerCase(), k as keyof RuntimeConfig]));
@@ -68,28 +69,47 @@ export function controlRoutes(route: Register, emu: Emu, startConfig: RuntimeCon
     emu.config = next as unknown as RuntimeConfig;
     if (!emu.config.rateLimit) emu.rate.clear();
     return emu.config as unknown as Json;
-  } });
+  }
 
-  route({ method: 'PUT', path: `${C}/faults`, kind: 'control', handler: (req) => {
+  function replaceFaults(req: Req): Json {
     const list = req.body.raw('faults');
     if (!Array.isArray(list) || list.length > 50) invalid(['faults', 'The faults field must be a list of at most 50 faults.']);
     emu.faults.splice(0, emu.faults.length, ...list.map(parseFault));
+    return listFaults();
+  }
+
+  function listFaults(): Json {
     return { faults: emu.faults as unknown as Json };
-  } });
+  }
 
-  route({ method: 'GET', path: `${C}/faults`, kind: 'control', handler: () => ({ faults: emu.faults as unknown as Json }) });
-
-  route({ method: 'DELETE', path: `${C}/faults`, kind: 'control', handler: () => {
+  function clearFaults(): Json {
     emu.faults.length = 0;
-    return { ok: true };
-  } });
+    return ok;
+  }
 
-  route({ method: 'GET', path: `${C}/requests`, kind: 'control', handler: () => ({ Requests: emu.requests as unknown as Json }) });
+  function listRequests(): Json {
+    return { Requests: emu.requests as unknown as Json };
+  }
 
-  route({ method: 'DELETE', path: `${C}/requests`, kind: 'control', handler: () => {
+  function clearRequests(): Json {
     emu.requests.length = 0;
-    return { ok: true };
-  } });
+    return ok;
+  }
+
+  const control = (method: RouteDef['method'], path: string, handler: RouteDef['handler']): RouteDef => ({ method, path: `${C}${path}`, kind: 'control', handler });
+  return [
+    control('GET', '/status', status),
+    control('POST', '/reset', reset),
+    control('GET', '/outbox', readOutbox),
+    control('DELETE', '/outbox', clearOutbox),
+    control('GET', '/config', readConfig),
+    control('PUT', '/config', updateConfig),
+    control('PUT', '/faults', replaceFaults),
+    control('GET', '/faults', listFaults),
+    control('DELETE', '/faults', clearFaults),
+    control('GET', '/requests', listRequests),
+    control('DELETE', '/requests', clearRequests),
+  ];
 }
 
 function parseFault(v: unknown): Fault {

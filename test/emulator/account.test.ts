@@ -24,7 +24,8 @@ test('secret: header or apisecret query accepted; missing 923, wrong 921 (both H
 });
 
 test('secret comparison is constant-time (safeEqual on SHA-256 digests with timingSafeEqual)', () => {
-  const server = readFileSync(new URL('../../emulator/server.ts', import.meta.url), 'utf8');
+  // The key and secret checks live in the request guard (emulator/http/guard.ts since the split).
+  const server = readFileSync(new URL('../../emulator/http/guard.ts', import.meta.url), 'utf8');
   assert.match(server, /safeEqual\(secret, emu\.apiSecret\)/);
   assert.match(server, /safeEqual\(key, emu\.apiKey\)/);
   assert.doesNotMatch(server, /secret\s*[!=]==?\s*emu\.apiSecret/);
