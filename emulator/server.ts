@@ -16,6 +16,7 @@ import { installRequestLog } from './http/request-log.js';
 import { createRouter } from './http/router.js';
 import { createSaver } from './persist.js';
 import { accountRoutes } from './routes/account.js';
+import { authExtraRoutes } from './routes/auth-extra.js';
 import { authRoutes } from './routes/auth.js';
 import { controlRoutes } from './routes/controls.js';
 import { createState, startConfigFrom } from './state.js';
@@ -61,6 +62,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   // ----------------------------------------------------------------------------------------- routes
   const router = createRouter(app, emu);
   router.add(authRoutes(emu));
+  router.add(authExtraRoutes(emu));
   router.add(accountRoutes(emu));
   router.add(controlRoutes(emu, startConfig));
   installNotFound(app, router.allowedMethods);

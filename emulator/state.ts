@@ -19,25 +19,31 @@ export const DEFAULT_CONFIG: RuntimeConfig = {
   verificationTokenLifetimeSeconds: 24 * 3600,
   resetTokenLifetimeSeconds: 3600,
   deleteTokenLifetimeSeconds: 3600,
-  passwordMinLength: 8,
+  // What a new LoginRadius site enforces server-side: the Data Schema's `min_length[6]|max_length[32]` (appinfo and JS
+  // library samples, the 1134 sample "at least 6 characters"); Password Complexity and Common Password Protection
+  // are opt-in (LoginRadius's own SDK tests set the password `password` on their live test site).
+  passwordPolicy: { minLength: 6, maxLength: 32, complexity: false, commonPasswordProtection: false },
   rateLimit: { max: 30, windowSeconds: 60 },
-  lockoutThreshold: 5,
-  lockoutSeconds: 60,
+  lockout: { threshold: 5, type: 'suspend', suspendSeconds: 60 },
   corsOrigins: ['loopback'],
   clockOffsetSeconds: 0,
   rejectQueryTokens: false,
-  tokenFormat: 'opaque',
+  tokenFormat: 'guid',
   captchaTestToken: 'emulator-captcha-pass',
 };
 
 /** The defaults with the options' config fields applied: what `POST /__emulator/reset` goes back to. */
 export function startConfigFrom(options: EmulatorOptions): RuntimeConfig {
-  const config: RuntimeConfig = { ...DEFAULT_CONFIG };
+  const config = structuredClone(DEFAULT_CONFIG) as unknown as Record<string, unknown>;
   for (const k of Object.keys(DEFAULT_CONFIG) as (keyof RuntimeConfig)[]) {
-    if (options[k] !== undefined) (config as unknown as Record<string, unknown>)[k] = options[k];
+    const v = options[k];
+    if (v !== undefined) config[k] = isMergedObject(k) ? { ...(config[k] as object), ...(v as object) } : v;
   }
-  return config;
+  return config as unknown as RuntimeConfig;
 }
+
+/** Config members given as a partial object and merged into the current value (options and `PUT /config`). */
+export const isMergedObject = (k: string): k is 'lockout' | 'passwordPolicy' => k === 'lockout' || k === 'passwordPolicy';
 
 /** Builds the state the routes share. `changed` is called after every call that may have changed the store. */
 export function createState(options: EmulatorOptions, store: Store, startConfig: RuntimeConfig, changed: () => void): Emu {

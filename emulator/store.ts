@@ -4,6 +4,7 @@
  */
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { newAccessToken, newHexId, sha256, type TokenFormat } from './crypto.js';
+import type { LockoutType } from './context.js';
 import { normEmail, type Json } from './validate.js';
 
 export interface EmailEntry { Type: string; Value: string; Verified: boolean }
@@ -18,7 +19,11 @@ export interface User {
   /** Editable profile fields (FirstName, LastName, BirthDate, Country, PhoneNumbers, CustomFields, ...). */
   fields: Record<string, Json>;
   IsActive: boolean;
+  /** Locked by the site's backend (Account API `IsLoginLocked: true`): answered as a suspend without an end. */
   IsLoginLocked: boolean;
+  /** A brute-force lock (see `lockout.ts`); `until` ends a suspend. Absent in data files written before it existed. */
+  lock?: { type: LockoutType; until: number | null } | null;
+  PhoneIdVerified?: boolean;
   CreatedDate: string;
   ModifiedDate: string;
   LastLoginDate: string | null;

@@ -16,7 +16,7 @@ const secureHeaders = (reply: FastifyReply) => reply.header('x-content-type-opti
  */
 export function frameworkErrors(_err: FastifyError, _req: FastifyRequest, res: unknown): void {
   const reply = res as FastifyReply;
-  void secureHeaders(reply).code(403).send(errorBody(908, 'The request URL is not well formed.'));
+  void secureHeaders(reply).code(403).send(errorBody(908));
 }
 
 export function installErrorHandling(app: FastifyInstance, logger: boolean): void {
@@ -33,7 +33,7 @@ export function installErrorHandling(app: FastifyInstance, logger: boolean): voi
     const status = (err as FastifyError).statusCode ?? 500;
     if (status === 413) return reply.code(413).send(errorBody(413));
     if (status === 415) return reply.code(415).send(errorBody(415));
-    if (status >= 400 && status < 500) return reply.code(400).send(errorBody(bodyCodeFor(req.method), 'The request is malformed.'));
+    if (status >= 400 && status < 500) return reply.code(400).send(errorBody(bodyCodeFor(req.method)));
     const ref = randomUUID();
     req.log.error({ err, ref }, 'unhandled error');
     if (!logger) console.error(`[emulator] unhandled error (reference ${ref}):`, err);

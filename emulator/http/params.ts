@@ -15,14 +15,14 @@ export function parseQuery(str: string): Record<string, string | string[]> {
 
 /** One query value; empty counts as absent, a repeated name is a 908. */
 export function single(v: string | string[] | undefined): string | undefined {
-  if (Array.isArray(v)) fail(908, 'A query parameter was given more than once.');
+  if (Array.isArray(v)) fail(908);
   return v === '' ? undefined : v;
 }
 
 /** One header value; empty counts as absent, a repeated header is a 908. */
 export function header(req: FastifyRequest, name: string): string | undefined {
   const v = req.headers[name];
-  if (Array.isArray(v)) fail(908, 'A header was given more than once.');
+  if (Array.isArray(v)) fail(908);
   return v || undefined;
 }
 

@@ -13,8 +13,8 @@ function extractToken(emu: Emu, request: FastifyRequest, body: Body): string {
   const auth = header(request, 'authorization');
   const bearer = auth && /^bearer\s+(\S+)\s*$/i.exec(auth)?.[1];
   const fromQuery = single(queryOf(request).access_token);
-  if (fromQuery && emu.config.rejectQueryTokens) fail(908, 'Send the access token in the Authorization header, not in the URL.');
-  if (bearer && fromQuery && bearer !== fromQuery) fail(908, 'Two different access tokens were sent.');
+  if (fromQuery && emu.config.rejectQueryTokens) fail(908);
+  if (bearer && fromQuery && bearer !== fromQuery) fail(908);
   const token = bearer || fromQuery || body.str('access_token');
   if (!token) fail(1060);
   return token;

@@ -2,10 +2,13 @@
 import type { Emu, Req, RouteDef } from '../context.js';
 import { makeSott } from '../crypto.js';
 import { fail, invalid } from '../errors.js';
+import { unlock } from '../lockout.js';
 import { parseProfileUpdate } from '../profile.js';
 import type { User } from '../store.js';
 import { checkPassword, emailFrom, emailFromQuery, normEmail, type Json } from '../validate.js';
-import { isTrue, parseEmailList, setSecurityAnswers, primaryEmail, profileOf, sendTokenMail, touch } from './common.js';
+import {
+  checkLinkUrl, checkUserNameFree, isTrue, parseEmailList, setSecurityAnswers, primaryEmail, profileOf, removeAddress, sendTokenMail, touch, userNameFrom,
+} from './common.js';
 
 const M = '/identity/v2/manage/account';
 
@@ -21,16 +24,17 @@ export function accountRoutes(emu: Emu): RouteDef[] {
   async function createAccount(req: Req): Promise<Json> {
     const emails = parseEmailList(req.body, true)!;
     const password = req.body.has('Password')
-      ? checkPassword(req.body.raw('Password'), emu.config.passwordMinLength, 'Password', emu.isCommonPassword)
+      ? checkPassword(req.body.raw('Password'), emu.config.passwordPolicy, 'Password', emu.isCommonPassword)
       : null;
     const verified = req.body.bool('EmailVerified') ?? false;
-    const userName = req.body.str('UserName', 'UserName', { max: 64 });
+    const userName = userNameFrom(req.body);
+    const phoneVerified = req.body.bool('PhoneIDVerified') ?? false;
     const phone = req.body.str('PhoneId', 'PhoneId', { max: 20 });
     if (phone && !/^\+?[0-9]{5,15}$/.test(phone)) invalid(['PhoneId', 'The PhoneId field must be a valid phone number.']);
     const fields = parseProfileUpdate(req.body, false);
     const taken = () => {
       for (const e of emails) if (store.userByEmail(e.Value)) fail(936);
-      if (userName && store.userByUserName(userName)) fail(1017);
+      checkUserNameFree(emu, userName);
       if (phone && store.userByPhone(phone)) invalid(['PhoneId', 'The PhoneId is already registered.']);
     };
     taken();
@@ -38,7 +42,7 @@ export function accountRoutes(emu: Emu): RouteDef[] {
     taken();
     const user = store.newUser(emu.now(), {
       emails: emails.map((e) => ({ ...e, Verified: verified })), passwordHash: hash, UserName: userName ?? null,
-      PhoneId: phone ?? null, fields, LastPasswordChangeDate: hash ? new Date(emu.now()).toISOString() : null,
+      PhoneId: phone ?? null, PhoneIdVerified: !!phone && phoneVerified, fields, LastPasswordChangeDate: hash ? new Date(emu.now()).toISOString() : null,
     });
     store.put(user);
     return profileOf(req, user);
@@ -50,9 +54,27 @@ export function accountRoutes(emu: Emu): RouteDef[] {
     if (email !== undefined) user = store.userByEmail(emailFromQuery(email));
     else if (userName !== undefined) user = store.userByUserName(userName);
     else if (phone !== undefined) user = store.userByPhone(phone);
-    else fail(908, 'One of email, username or phone is a required parameter.');
+    else fail(908);
     if (!user) fail(938);
     return profileOf(req, user);
+  }
+
+  /** `GET /manage/account/identities?email=` → `{Data: [profile…]}`: every account holding the address. */
+  function identitiesByEmail(req: Req): Json {
+    const user = store.userByEmail(emailFromQuery(req.q('email')));
+    return { Data: user ? [profileOf(req, user)] : [] };
+  }
+
+  /** `PUT /manage/account/{uid}/invalidateemail`: the Primary is unverified again and a verification email goes out. */
+  function invalidateEmail(req: Req): Json {
+    const user = byUid(req);
+    const entry = primaryEmail(user);
+    if (!entry.Verified) fail(1115);
+    checkLinkUrl(emu, req, 'verification');
+    entry.Verified = false;
+    sendTokenMail(emu, req, 'verification', user, entry.Value);
+    touch(emu, user);
+    return { IsPosted: true };
   }
 
   function deleteByEmail(req: Req): Json {
@@ -104,15 +126,18 @@ export function accountRoutes(emu: Emu): RouteDef[] {
     const isActive = req.body.bool('IsActive');
     const locked = req.body.bool('IsLoginLocked');
     const verified = req.body.bool('EmailVerified');
-    const userName = req.body.str('UserName', 'UserName', { max: 64 });
-    if (userName && store.userByUserName(userName) && store.userByUserName(userName)!.Uid !== user.Uid) fail(1017);
+    const phoneVerified = req.body.bool('PhoneIDVerified');
+    const userName = userNameFrom(req.body);
+    checkUserNameFree(emu, userName, user.Uid);
     const fields = parseProfileUpdate(req.body, /^true$/i.test(req.q('nullsupport') ?? ''));
     const sqa = req.body.raw('securityquestionanswer');
     if (sqa !== undefined) setSecurityAnswers(user, sqa);
     Object.assign(user.fields, fields);
     if (isActive !== undefined) user.IsActive = isActive;
-    if (locked !== undefined) user.IsLoginLocked = locked;
+    if (locked === false) unlock(emu, user);
+    else if (locked) user.IsLoginLocked = true;
     if (verified !== undefined) primaryEmail(user).Verified = verified;
+    if (phoneVerified !== undefined) user.PhoneIdVerified = phoneVerified && !!user.PhoneId;
     if (userName) user.UserName = userName;
     store.put(user);
     touch(emu, user);
@@ -126,7 +151,7 @@ export function accountRoutes(emu: Emu): RouteDef[] {
 
   async function setPassword(req: Req): Promise<Json> {
     const user = byUid(req);
-    const password = checkPassword(req.body.raw('password'), emu.config.passwordMinLength, 'Password', emu.isCommonPassword);
+    const password = checkPassword(req.body.raw('password'), emu.config.passwordPolicy, 'Password', emu.isCommonPassword);
     user.passwordHash = await emu.hash(password);
     user.LastPasswordChangeDate = new Date(emu.now()).toISOString();
     touch(emu, user);
@@ -160,9 +185,7 @@ export function accountRoutes(emu: Emu): RouteDef[] {
     const email = emailFrom(req.body, 'email');
     const i = user.emails.findIndex((e) => normEmail(e.Value) === normEmail(email));
     if (i < 0) fail(1023);
-    if (user.emails.length === 1) fail(1005);
-    const [removed] = user.emails.splice(i, 1);
-    if (removed!.Type === 'Primary') user.emails[0]!.Type = 'Primary';
+    removeAddress(user, i);
     store.put(user);
     touch(emu, user);
     return profileOf(req, user);
@@ -173,6 +196,8 @@ export function accountRoutes(emu: Emu): RouteDef[] {
     { method: 'GET', path: M, kind: 'manage', handler: findAccount },
     { method: 'DELETE', path: M, kind: 'manage', handler: deleteByEmail },
     { method: 'GET', path: `${M}/sott`, kind: 'manage', handler: makeSottToken },
+    { method: 'GET', path: `${M}/identities`, kind: 'manage', handler: identitiesByEmail },
+    { method: 'PUT', path: `${M}/:uid/invalidateemail`, kind: 'manage', handler: invalidateEmail },
     { method: 'GET', path: `${M}/access_token`, kind: 'manage', handler: accessTokenByUid },
     { method: 'POST', path: `${M}/verify/token`, kind: 'manage', handler: verificationToken },
     { method: 'POST', path: `${M}/forgot/token`, kind: 'manage', handler: forgotToken },

@@ -1,11 +1,12 @@
 /** The Authentication API (apikey only): /identity/v2/auth/* plus serverinfo and appinfo. */
 import type { Emu, Req, RouteDef } from '../context.js';
 import { sottDate, verifyPassword, checkSott } from '../crypto.js';
-import { LrHttpError, fail, invalid } from '../errors.js';
+import { fail, invalid } from '../errors.js';
+import { passLock, recordFailure, unlock } from '../lockout.js';
 import { parseProfileUpdate } from '../profile.js';
 import { PASSWORD_MAX, checkPassword, emailFrom, emailFromQuery, normEmail, type Json } from '../validate.js';
 import {
-  buildLink, checkLinkUrl, hasOption, loginResponse, parseEmailList, primaryEmail, profileOf, sendTokenMail, setSecurityAnswers, takeOneTime, touch,
+  SECURITY_QUESTIONS, buildLink, checkLinkUrl, checkUserNameFree, hasOption, loginResponse, parseEmailList, primaryEmail, profileOf, removeAddress, sendTokenMail, setSecurityAnswers, takeOneTime, touch, userNameFrom,
 } from './common.js';
 
 const A = '/identity/v2/auth';
@@ -14,28 +15,28 @@ export function authRoutes(emu: Emu): RouteDef[] {
   const { store } = emu;
 
   // ------------------------------------------------------------------------------------------ login
+  /** Login by email (`email`) or by username (`username`), with the brute-force lockout of `lockout.ts`. */
   async function login(req: Req): Promise<Json> {
-    const email = emailFrom(req.body, 'email');
+    const byName = req.body.has('username') && !req.body.has('email');
+    const userName = byName ? req.body.str('username', 'username', { required: true, max: 256 })! : null;
+    const email = byName ? null : emailFrom(req.body, 'email');
     const password = req.body.raw('password');
     if (typeof password !== 'string' || password === '') invalid(['password', 'The password field is required.']);
     // No stored password is longer than the policy allows: refuse before hashing (BI-09, no hashing DoS).
     if ([...password.normalize('NFC')].length > PASSWORD_MAX) {
       invalid(['password', `The password field must not exceed ${PASSWORD_MAX} characters in length.`]);
     }
-    const id = normEmail(email);
-    checkLockout(emu, id);
-    const user = store.userByEmail(email);
+    const user = userName !== null ? store.userByUserName(userName) : store.userByEmail(email!);
+    if (user) await passLock(emu, req, user);
     // The unknown-user path verifies against a dummy hash so both paths cost the same (no quick exit).
     const ok = await verifyPassword(password.normalize('NFC'), user?.passwordHash ?? (await emu.dummyHash));
     if (!user || !user.passwordHash || !ok) {
-      recordFailure(emu, id);
+      if (user) recordFailure(emu, user);
       fail(966);
     }
-    emu.lockouts.delete(id);
     if (!user.IsActive) fail(991);
-    // Locked by the site's backend (Account API `IsLoginLocked: true`): LoginRadius's "suspend" lock.
-    if (user.IsLoginLocked) fail(1198);
-    const entry = user.emails.find((e) => normEmail(e.Value) === id)!;
+    unlock(emu, user);
+    const entry = email === null ? primaryEmail(user) : user.emails.find((e) => normEmail(e.Value) === normEmail(email))!;
     if (emu.config.verificationFlow === 'required' && !entry.Verified) {
       // LoginRadius re-sends the verification email when an unverified user tries to log in.
       sendTokenMail(emu, req, 'verification', user, entry.Value);
@@ -50,19 +51,19 @@ export function authRoutes(emu: Emu): RouteDef[] {
   /** Creates the account (both register endpoints): checks, one account per address, the verification mail. */
   async function registerAccount(req: Req): Promise<Json> {
     const emails = parseEmailList(req.body, true)!;
-    const password = checkPassword(req.body.raw('Password'), emu.config.passwordMinLength, 'Password', emu.isCommonPassword);
+    const password = checkPassword(req.body.raw('Password'), emu.config.passwordPolicy, 'Password', emu.isCommonPassword);
     const fields = parseProfileUpdate(req.body, false);
-    const userName = req.body.str('UserName', 'UserName', { max: 64 });
+    const userName = userNameFrom(req.body);
     const flow = emu.config.verificationFlow;
     const mail = flow !== 'disabled' && !hasOption(req, 'PreventVerificationEmail');
     // A bad verificationurl is refused before the account exists (nothing created, nothing sent).
     if (mail) checkLinkUrl(emu, req, 'verification');
     for (const e of emails) if (store.userByEmail(e.Value)) fail(936);
-    if (userName && store.userByUserName(userName)) fail(1017);
+    checkUserNameFree(emu, userName);
     const hash = await emu.hash(password);
     // Re-check after the await: two concurrent registrations of one address create exactly one account.
     for (const e of emails) if (store.userByEmail(e.Value)) fail(936);
-    if (userName && store.userByUserName(userName)) fail(1017);
+    checkUserNameFree(emu, userName);
     const user = store.newUser(emu.now(), {
       emails: emails.map((e) => ({ ...e, Verified: false })), passwordHash: hash, UserName: userName ?? null, fields,
       LastPasswordChangeDate: new Date(emu.now()).toISOString(),
@@ -130,7 +131,7 @@ export function authRoutes(emu: Emu): RouteDef[] {
 
   async function resetPassword(req: Req): Promise<Json> {
     const token = req.body.str('resettoken', 'ResetToken', { required: true, max: 200 });
-    const password = checkPassword(req.body.raw('password'), emu.config.passwordMinLength, 'Password', emu.isCommonPassword);
+    const password = checkPassword(req.body.raw('password'), emu.config.passwordPolicy, 'Password', emu.isCommonPassword);
     const { user } = takeOneTime(emu, token, 'reset');
     user.passwordHash = await emu.hash(password);
     user.LastPasswordChangeDate = new Date(emu.now()).toISOString();
@@ -145,7 +146,7 @@ export function authRoutes(emu: Emu): RouteDef[] {
     const user = req.user();
     const old = req.body.raw('oldpassword');
     if (typeof old !== 'string' || !old) invalid(['OldPassword', 'The OldPassword field is required.']);
-    const next = checkPassword(req.body.raw('newpassword'), emu.config.passwordMinLength, 'NewPassword', emu.isCommonPassword);
+    const next = checkPassword(req.body.raw('newpassword'), emu.config.passwordPolicy, 'NewPassword', emu.isCommonPassword);
     if (!user.passwordHash || !(await verifyPassword(old.normalize('NFC'), user.passwordHash))) fail(967);
     user.passwordHash = await emu.hash(next);
     user.LastPasswordChangeDate = new Date(emu.now()).toISOString();
@@ -161,9 +162,14 @@ export function authRoutes(emu: Emu): RouteDef[] {
   function updateProfile(req: Req): Json {
     const user = req.user();
     if (!req.body.present) fail(1079);
+    const userName = userNameFrom(req.body);
+    checkUserNameFree(emu, userName, user.Uid);
+    const fields = parseProfileUpdate(req.body, /^true$/i.test(req.q('nullsupport') ?? ''));
     const sqa = req.body.raw('securityquestionanswer');
     if (sqa !== undefined) setSecurityAnswers(user, sqa);
-    Object.assign(user.fields, parseProfileUpdate(req.body, /^true$/i.test(req.q('nullsupport') ?? '')));
+    Object.assign(user.fields, fields);
+    if (userName) user.UserName = userName;
+    store.put(user);
     touch(emu, user);
     return { IsPosted: true, Data: profileOf(req, user) };
   }
@@ -197,12 +203,10 @@ export function authRoutes(emu: Emu): RouteDef[] {
     const email = emailFrom(req.body, 'email');
     const i = user.emails.findIndex((e) => normEmail(e.Value) === normEmail(email));
     if (i < 0) fail(1023);
-    if (user.emails.length === 1 || user.emails[i]!.Type === 'Primary') {
-      fail(1005, user.emails.length === 1 ? undefined : 'The primary email address can not be removed.');
-    }
-    const [removed] = user.emails.splice(i, 1);
+    // As live: removing the Primary promotes a Secondary; the last address stays (1005).
+    const removed = removeAddress(user, i);
     store.put(user); // re-index (the removed address is free again)
-    store.consumeAll('verification', user.Uid, emu.now(), removed!.Value);
+    store.consumeAll('verification', user.Uid, emu.now(), removed.Value);
     touch(emu, user);
     return { IsDeleted: true };
   }
@@ -258,15 +262,18 @@ export function authRoutes(emu: Emu): RouteDef[] {
   }
 
   function appInfo(): Json {
+    const { minLength, maxLength } = emu.config.passwordPolicy;
     return {
-    AppName: 'lr-elements-emulator',
-    EmailVerificationFlow: emu.config.verificationFlow,
-    IsLoginOnEmailVerification: emu.config.loginOnEmailVerification,
-    PasswordLength: { Min: emu.config.passwordMinLength, Max: 128 },
-    RegistrationFormSchema: [
-      { name: 'emailid', type: 'email', display: 'Email', rules: 'required|valid_email' },
-      { name: 'password', type: 'password', display: 'Password', rules: `required|min_length[${emu.config.passwordMinLength}]|max_length[128]` },
-    ],
+      AppName: 'lr-elements-emulator',
+      EmailVerificationFlow: emu.config.verificationFlow,
+      IsLoginOnEmailVerification: emu.config.loginOnEmailVerification,
+      IsUserNameLogin: true,
+      PasswordLength: { Min: minLength, Max: Math.min(maxLength, PASSWORD_MAX) },
+      SecurityQuestions: { Questions: SECURITY_QUESTIONS.map((q) => ({ ...q })), SecurityQuestionCount: 1 },
+      RegistrationFormSchema: [
+        { name: 'emailid', type: 'email', display: 'Email', rules: 'required|valid_email' },
+        { name: 'password', type: 'password', display: 'Password', rules: `required|min_length[${minLength}]|max_length[${Math.min(maxLength, PASSWORD_MAX)}]` },
+      ],
     };
   }
   return [
@@ -291,26 +298,4 @@ export function authRoutes(emu: Emu): RouteDef[] {
     { method: 'GET', path: '/identity/v2/serverinfo', kind: 'auth', handler: serverInfo },
     { method: 'GET', path: '/ciam/appinfo', kind: 'auth', handler: appInfo },
   ];
-}
-
-/** Per-identifier lockout (E1-09): answered like a rate limit, never revealing whether the account exists. */
-function checkLockout(emu: Emu, id: string): void {
-  const l = emu.lockouts.get(id);
-  const now = emu.now(); // the emulator's clock, so tests can move past a lock (E7-05)
-  if (l && l.lockedUntil > now) {
-    throw new LrHttpError(429, undefined, undefined, 429, { 'retry-after': String(Math.ceil((l.lockedUntil - now) / 1000)) });
-  }
-}
-
-function recordFailure(emu: Emu, id: string): void {
-  if (!emu.config.lockoutThreshold) return;
-  const l = emu.lockouts.get(id) ?? { fails: 0, lockedUntil: 0, locks: 0 };
-  l.fails += 1;
-  if (l.fails >= emu.config.lockoutThreshold) {
-    l.locks += 1;
-    l.fails = 0;
-    // Doubles with each lock, capped at 15 minutes.
-    l.lockedUntil = emu.now() + Math.min(emu.config.lockoutSeconds * 2 ** (l.locks - 1), 900) * 1000;
-  }
-  emu.lockouts.set(id, l);
 }
