@@ -113,7 +113,7 @@ export const PASSWORD_MAX = 128;
 
 /**
  * The site's password policy (`PasswordPolicy`): length between `minLength` and `maxLength` (checked before hashing)
- * and, when on, at least one number and one symbol → 1134 with `Errors[]`; a common password → 1216. Lone surrogates
+ * a common password (when on) → 1216; when on, at least one number and one symbol → 1134. Lone surrogates
  * and NUL are refused; the password is NFC-normalised. Spaces and emoji are fine.
  */
 export function checkPassword(v: unknown, policy: PasswordPolicy, field: string, isCommon: (p: string) => boolean): string {
@@ -125,9 +125,9 @@ export function checkPassword(v: unknown, policy: PasswordPolicy, field: string,
   const max = Math.min(policy.maxLength, PASSWORD_MAX);
   if (len < policy.minLength) invalid([field, `The ${field} field must be at least ${policy.minLength} characters in length.`]);
   if (len > max) invalid([field, `The ${field} field must not exceed ${max} characters in length.`]);
+  if (policy.commonPasswordProtection && isCommon(p)) fail(1216);
   if (policy.complexity && !(/\p{N}/u.test(p) && /[^\p{L}\p{N}\s]/u.test(p))) {
     invalid([field, `The ${field} field must contain at least one number and one symbol.`]);
   }
-  if (policy.commonPasswordProtection && isCommon(p)) fail(1216);
   return p;
 }
