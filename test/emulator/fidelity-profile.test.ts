@@ -153,3 +153,12 @@ test('password policy switches: length, complexity (1134), common-password prote
     assertError(await h.control('PUT', '/config', { passwordPolicy: bad }), 403, 1134);
   }
 });
+
+test('the strong policy the demo passes to createEmulator: 10–64 characters, a number and a symbol, no common password', async (t) => {
+  const h = await start(t, { verificationFlow: 'disabled', passwordPolicy: { minLength: 10, maxLength: 64, complexity: true, commonPasswordProtection: true } });
+  assertError(await h.register(regBody('ada@example.com', '1234567890')), 403, 1216);
+  assertError(await h.register(regBody('ada@example.com', 'Tulips-42')), 403, 1134);
+  assertError(await h.register(regBody('ada@example.com', 'tulipsandroses')), 403, 1134);
+  assert.equal((await h.register(regBody('ada@example.com', 'Walk-the-demo-1st'))).status, 200);
+  assert.deepEqual((await h.api('GET', '/ciam/appinfo')).body.PasswordLength, { Min: 10, Max: 64 });
+});
