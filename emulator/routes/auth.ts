@@ -6,7 +6,8 @@ import { passLock, recordFailure, unlock } from '../lockout.js';
 import { parseProfileUpdate } from '../profile.js';
 import { PASSWORD_MAX, checkPassword, emailFrom, emailFromQuery, normEmail, type Json } from '../validate.js';
 import {
-  SECURITY_QUESTIONS, buildLink, checkLinkUrl, checkUserNameFree, hasOption, loginResponse, parseEmailList, primaryEmail, profileOf, removeAddress, sendTokenMail, setSecurityAnswers, takeOneTime, touch, userNameFrom,
+  SECURITY_QUESTIONS, buildLink, checkLinkUrl, checkUserNameFree, hasOption, loginResponse, parseEmailList, primaryEmail, profileOf,
+  removeAddress, sendTokenMail, setSecurityAnswers, takeOneTime, touch, userNameFrom,
 } from './common.js';
 
 const A = '/identity/v2/auth';
