@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { LrHttpError, errorBody } from '../errors.js';
+import { CODES, LrHttpError, errorBody } from '../errors.js';
 import { bodyCodeFor } from './body.js';
 
 const secureHeaders = (reply: FastifyReply) => reply.header('x-content-type-options', 'nosniff').header('cache-control', 'no-store');
@@ -37,7 +37,7 @@ export function installErrorHandling(app: FastifyInstance, logger: boolean): voi
     const ref = randomUUID();
     req.log.error({ err, ref }, 'unhandled error');
     if (!logger) console.error(`[emulator] unhandled error (reference ${ref}):`, err);
-    return reply.code(500).send(errorBody(950, `An unknown error occurred. Reference: ${ref}`));
+    return reply.code(500).send(errorBody(950, `${CODES[950]!.description} Reference: ${ref}`));
   });
 }
 

@@ -114,7 +114,7 @@ test('an exception inside a handler → 500 with ErrorCode 950 and a reference o
     for (const path of ['/__test/throw', '/__test/reject']) {
       const r = await h.api('GET', path);
       assertError(r, 500, 950);
-      assert.match(r.body.Description, /^An unknown error occurred\. Reference: [0-9a-f-]{36}$/);
+      assert.match(r.body.Description, /^An unknown error has occurred, please try again in a few minutes or contact your system admin\. Reference: [0-9a-f-]{36}$/);
       assert.doesNotMatch(r.text, /secret internal detail|boom|app\.ts/);
       assertJsonHeaders(r, path);
     }
