@@ -8,6 +8,17 @@ export type VerificationFlow = 'required' | 'optional' | 'disabled';
 
 export interface RateLimit { max: number; windowSeconds: number }
 
+export type LockoutType = 'suspend' | 'captcha' | 'securityquestion' | 'block';
+
+/** `threshold` consecutive failed logins on one account (0 = off) trigger `type`; `suspend` lasts `suspendSeconds`. */
+export interface Lockout { threshold: number; type: LockoutType; suspendSeconds: number }
+
+/**
+ * Length bounds (1134 with `Errors[]`), `complexity` (at least one number and one symbol, LoginRadius's documented
+ * default rule; 1134) and `commonPasswordProtection` (the 10,000 most common passwords; 1216).
+ */
+export interface PasswordPolicy { minLength: number; maxLength: number; complexity: boolean; commonPasswordProtection: boolean }
+
 /** What `PUT /__emulator/config` may change at run time. */
 export interface RuntimeConfig {
   verificationFlow: VerificationFlow;
@@ -16,12 +27,12 @@ export interface RuntimeConfig {
   verificationTokenLifetimeSeconds: number;
   resetTokenLifetimeSeconds: number;
   deleteTokenLifetimeSeconds: number;
-  passwordMinLength: number;
+  /** The site's password policy (LoginRadius: Data Schema validation rules + Password Complexity). */
+  passwordPolicy: PasswordPolicy;
   /** Per client IP and endpoint group (login, register, forgot password, availability); `false` turns it off. */
   rateLimit: RateLimit | false;
-  /** Consecutive failed logins per identifier before a temporary lock (answered as 429 + Retry-After); 0 = off. */
-  lockoutThreshold: number;
-  lockoutSeconds: number;
+  /** LoginRadius's Auth Security "Brute Force Lockout": failed logins per account, then the lock type's 403. */
+  lockout: Lockout;
   /** Allowed CORS origins for the Auth API and the controls: exact origins, or `loopback` for any local origin. */
   corsOrigins: string[];
   /** Shifts the emulator's clock (token expiry tests). */
@@ -33,7 +44,10 @@ export interface RuntimeConfig {
   captchaTestToken: string;
 }
 
-export interface EmulatorOptions extends Partial<RuntimeConfig> {
+export interface EmulatorOptions extends Partial<Omit<RuntimeConfig, 'lockout' | 'passwordPolicy'>> {
+  /** Merged into the defaults (e.g. `{lockout: {threshold: 0}}`). */
+  lockout?: Partial<Lockout>;
+  passwordPolicy?: Partial<PasswordPolicy>;
   apiKey?: string;
   apiSecret?: string;
   hashCost?: HashCost;
@@ -76,9 +90,9 @@ export interface Emu {
   send(kind: 'verification' | 'reset' | 'delete' | 'welcome', to: string, subject: string, link: string | null, token: string | null): void;
   /** Schedules a save of the data file (when one is configured). */
   changed(): void;
-  /** Rate-limit windows by `group|ip`, failed-login counters by identifier, and the request log. */
+  /** Rate-limit windows by `group|ip`, consecutive failed logins by account Uid, and the request log. */
   rate: Map<string, { count: number; resetAt: number }>;
-  lockouts: Map<string, { fails: number; lockedUntil: number; locks: number }>;
+  lockouts: Map<string, number>;
   requests: RequestRecord[];
 }
 
@@ -99,8 +113,7 @@ export type Handler = (req: Req) => Json | Promise<Json>;
 
 export type RouteKind = 'auth' | 'manage' | 'control' | 'open';
 
+/** One row of a route table: `kind` decides the credentials, `group` the rate-limit bucket. */
 export interface RouteDef { method: 'GET' | 'POST' | 'PUT' | 'DELETE'; path: string; kind: RouteKind; handler: Handler; group?: string }
-
-export type Register = (def: RouteDef) => void;
 
 export type App = FastifyInstance;

@@ -46,16 +46,17 @@ export function sha256(text: string, as?: 'buffer'): string | Buffer {
   return as === 'buffer' ? h.digest() : h.digest('hex');
 }
 
-export type TokenFormat = 'opaque' | 'uuid' | 'long';
+export type TokenFormat = 'guid' | 'opaque' | 'long';
 
 /**
- * Access / refresh tokens. Default: 256 random bits as base64url (43 chars). `uuid` mimics LoginRadius's GUID shape
- * and `long` gives a 200-char opaque string; both exist so clients can be tested for not parsing tokens.
+ * Access / refresh tokens. Default `guid`: a random (v4) GUID, 8-4-4-4-12 lowercase, as LoginRadius issues them (typed
+ * SDKs parse them as UUID/Guid). `opaque` (256 random bits as base64url, 43 chars) and `long` (200 chars) stand for
+ * sites with JWT-style tokens, so clients can be tested for not parsing tokens.
  */
-export function newAccessToken(format: TokenFormat = 'opaque'): string {
-  if (format === 'uuid') return randomUUID();
+export function newAccessToken(format: TokenFormat = 'guid'): string {
+  if (format === 'opaque') return randomBytes(32).toString('base64url');
   if (format === 'long') return randomBytes(150).toString('base64url');
-  return randomBytes(32).toString('base64url');
+  return randomUUID();
 }
 
 /** 32 lowercase hex chars (128 random bits): Uid, ID and one-time tokens (verification, reset, delete). */

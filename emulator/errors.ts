@@ -1,6 +1,6 @@
 /**
  * LoginRadius error JSON: `{Description, ErrorCode, Message, IsProviderError, ProviderErrorResponse}` plus
- * `Errors[]` on validation failures. Texts and statuses follow docs/loginradius-api.md §4.
+ * `Errors[]` on validation failures, `Data` where LoginRadius adds it (1198: `{LoginLockedTimeout}`).
  */
 export interface FieldError { FieldName: string; ErrorMessage: string }
 
@@ -8,48 +8,62 @@ interface CodeInfo { status: number; message: string; description: string }
 
 const T = (status: number, message: string, description = message): CodeInfo => ({ status, message, description });
 
-/** Wire texts by ErrorCode. The single source of the emulator's error answers. */
+/**
+ * Wire texts by ErrorCode: Message and Description verbatim from LoginRadius's public response-code table
+ * (LoginRadius/apidocs `customer-identity-api-codes.md`), HTTP status as there. The single source of the
+ * emulator's error answers.
+ */
 export const CODES: Record<number, CodeInfo> = {
-  901: T(403, 'The API key is unauthorized', 'The provided LoginRadius API key is not authorized to call this API.'),
-  902: T(401, 'The API secret is unauthorized', 'The provided LoginRadius API secret is not authorized to call this API.'),
-  905: T(403, 'Access token is invalid', 'The provided access token is invalid.'),
-  906: T(403, 'Access token has expired', 'The provided access token has expired.'),
-  908: T(403, 'A parameter is not formatted correctly', 'A parameter is not formatted correctly.'),
+  901: T(403, 'The API key is unauthorized', 'The provided LoginRadius API key is invalid or is not authorized, please use a valid or authorized LoginRadius API key or check the API key for your LoginRadius account.'),
+  902: T(401, 'The API secret is unauthorized', 'The provided LoginRadius API secret is invalid or is not authorized, please use a valid or authorized LoginRadius API secret or check the API secret for your LoginRadius account.'),
+  905: T(403, 'Access token is invalid', 'The LoginRadius access token is invalid, please use the correct or valid access token in order to process this request.'),
+  906: T(403, 'Access token has expired', 'The LoginRadius access token has expired, please request a new token from LoginRadius API.'),
+  908: T(403, 'A parameter is not formatted correctly', 'A parameter is not formatted correctly in the request, please check all the parameters in the API call.'),
   920: T(400, 'API key is invalid', 'The provided LoginRadius API key is invalid, please use a valid API key of your LoginRadius account.'),
   921: T(400, 'API secret is invalid', 'The provided LoginRadius API secret is invalid, please use a valid API secret of your LoginRadius account.'),
-  922: T(400, 'API key is missing', 'The LoginRadius API key is missing, please provide a valid API key.'),
-  923: T(400, 'API secret is missing', 'The LoginRadius API secret is missing, please provide a valid API secret.'),
-  936: T(403, 'Email address is already registered with your LoginRadius site', 'The email address is already registered with your LoginRadius site.'),
-  938: T(403, 'User does not exist', 'The user does not exist.'),
-  950: T(500, 'Operation failed due to an unknown error', 'An unknown error occurred. Please try again later.'),
-  965: T(400, 'The post body is invalid', 'The request body is not valid JSON.'),
-  966: T(401, 'Invalid user ID and/or password', 'The provided credentials are invalid.'),
-  967: T(401, 'Current password is invalid', 'The provided current password is invalid.'),
-  970: T(403, 'Email is not verified', 'The email address is not verified.'),
-  973: T(403, 'Invalid email verification link', 'The email verification link is invalid.'),
-  974: T(403, 'Email verification link has already been used', 'The email verification link has already been used.'),
-  975: T(403, 'Your verification link has expired', 'The verification link has expired, please request a new one.'),
+  922: T(400, 'API key is missing', 'The request is missing the API key, please use the valid API key parameter in order to process this request.'),
+  923: T(400, 'API secret is missing', 'The request is missing the API secret, please use the valid API key parameter in order to process this request.'),
+  936: T(403, 'Email address is already registered with your LoginRadius site', 'The email address has to be unique for your LoginRadius site, please use a different email address.'),
+  938: T(403, 'User does not exist', 'The user\'s account does not exist, please use a valid user or create the user before processing this request.'),
+  950: T(500, 'Operation failed due to an unknown error', 'An unknown error has occurred, please try again in a few minutes or contact your system admin.'),
+  965: T(400, 'The post body is invalid', 'Please use a valid post body and make sure that it is in a valid JSON format.'),
+  966: T(401, 'Invalid user ID and/or password', 'Please use a valid user ID and password combination.'),
+  967: T(401, 'Current password is invalid', 'Your current password is invalid, please use the correct password.'),
+  970: T(403, 'Email is not verified', 'This email has not yet been verified, please click the link in your email to confirm your email address.'),
+  973: T(403, 'Invalid email verification link', 'The email verification link is invalid, please request a new link.'),
+  974: T(403, 'The email verification link has already been used', 'Each link can only be used once, you can log in now if you have already verified the email, OR use the ‘forgot password’ option.'),
+  975: T(403, 'Your verification link has expired', 'This verification link has expired, please request for new verification link.'),
   982: T(403, 'CAPTCHA is invalid', 'CAPTCHA is invalid, please enter the correct CAPTCHA value.'),
-  991: T(403, 'Your account is blocked', 'Your account has been blocked, please contact the site administrator.'),
-  1005: T(403, 'User account should have at least one email address', 'The user account should have at least one email address.'),
-  1017: T(403, 'This username is already registered with this website', 'The username is already registered with this website.'),
-  1023: T(403, 'Email address does not exist', 'The email address does not exist.'),
-  1025: T(403, 'This email address is already verified', 'The email address is already verified.'),
-  1038: T(400, 'Valid email ID is required', 'A valid email address is required.'),
-  1048: T(400, 'Secured one-time token (SOTT) is required', 'A Secured one-time token (SOTT) is required for this API.'),
-  1049: T(403, 'Secured one-time token (SOTT) is invalid', 'The provided Secured one-time token (SOTT) is invalid or has expired.'),
-  1060: T(400, 'Access token is missing', 'The access token is missing, please provide a valid access token.'),
-  1079: T(400, 'Put body is invalid', 'The request body is not valid JSON.'),
-  1089: T(400, 'Password is missing', 'The password is missing.'),
-  1090: T(400, 'Invalid request body or payload', 'The request body or payload is invalid.'),
-  1119: T(403, 'The LoginRadius DeleteToken is invalid', 'The delete token is invalid, used or expired.'),
-  1126: T(403, 'Email has already been verified', 'The email has already been verified.'),
-  1134: T(403, 'Validation failed for one or more fields', 'Validation failed for one or more fields.'),
-  1198: T(403, 'Your account has been locked', 'Your account has been suspended due to too many failed login attempts.'),
-  1201: T(400, 'Email type is required', 'The email type is required.'),
-  1202: T(400, 'Email address can not be same', 'The email address can not be the same as an existing one.'),
-  1203: T(400, 'Primary email address can be only one', 'There can be only one primary email address.'),
-  1216: T(403, 'Weak password', 'The password is too weak, please choose a stronger password.'),
+  991: T(403, 'Your account is blocked', 'Your account has been blocked by the system admin, please contact the admin for more information.'),
+  1005: T(403, 'User account should have at least one email address', 'This email address cannot be deleted as this is the only email address in your Profile, please add an additional email address in order to remove this.'),
+  1017: T(403, 'This username is already registered with this website', 'The username you have selected is already in use, please choose a different username.'),
+  1022: T(403, 'Username does not exist', 'The provided username does not exist, please enter a valid username.'),
+  1023: T(403, 'Email address does not exist', 'The provided email address does not exist, please use a valid email address.'),
+  1025: T(403, 'This email address is already verified', 'This email address has already been confirmed, so you cannot resend the verification email.'),
+  1038: T(400, 'Valid email ID is required', 'The provided email ID is invalid or not well-formatted, a valid email ID is required in order to process this request.'),
+  1043: T(403, 'Phone number is invalid or does not exist', 'The provided phone number is invalid or does not exist, please use a valid phone number in order to process this request.'),
+  1048: T(400, 'Secured one-time token (SOTT) is required', 'Secured one-time token (SOTT) is required, please use a valid secure one-time token (SOTT) in order to process this request.'),
+  1049: T(403, 'Secured one-time token (SOTT) is invalid', 'Secured one-time token (SOTT) is invalid, please use a valid secure one-time token (SOTT) in order to process this request.'),
+  1060: T(400, 'Access token is missing', 'This request is missing the access token, please use the valid access token parameter in order to process this request.'),
+  1075: T(400, 'Username is required', 'A username is required, please use a valid username in order to process this request.'),
+  1079: T(400, 'Put body is invalid', 'Please use a valid put body and make sure that it is in a valid JSON format.'),
+  1089: T(400, 'Password is missing', 'The password is missing, please use the valid password parameter in order to process this request.'),
+  1090: T(400, 'Invalid request body or payload', 'An error has occurred while parsing the API payload, Please review the request and try again.'),
+  1091: T(403, 'Security question is invalid', 'This security question is invalid, please use a correct or valid security question.'),
+  1092: T(403, 'Security question and answer is not saved in profile', 'This security question and answer is not saved in your profile, please update the security question and answer in profile.'),
+  1094: T(403, 'Your security answer or question is incorrect', 'Your security question or answer is incorrect, please enter the correct security question or answer.'),
+  1115: T(403, 'The profile cannot be enforced to invalidate the email verification.', 'The request could not be processed, email already unverified associated with UID thus can not enforce email verification.'),
+  1119: T(403, 'The LoginRadius DeleteToken is invalid', 'The LoginRadius DeleteToken is invalid, please use the correct or valid DeleteToken in order to process this request.'),
+  1126: T(403, 'Email has already been verified', 'Provided email address has already been verified, so its verification token couldn’t be generated.'),
+  1132: T(403, 'Your account has been locked', 'Your account has been locked, please login with a valid reCAPTCHA in order to continue.'),
+  1134: T(403, 'Validation failed for one or more fields', 'Validation failed for one or more fields, please check the errors field for more information.'),
+  1141: T(400, 'Email address or username is required', 'Email address or username is required, please use a valid email address or username in order to process this request.'),
+  1148: T(403, 'Your account has been locked', 'Your account has been locked, please login with an answer to the security question in order to continue.'),
+  1198: T(403, 'Your account has been locked', 'Your account has been locked, please try again after sometime.'),
+  1201: T(400, 'Email type is required', 'The request couldn\'t be processed, the email type must be specified in the address.'),
+  1202: T(400, 'Email address can not be same', 'Please use different email addresses in the case of multiple email addresses.'),
+  1203: T(400, 'Primary email address can be only one', 'The primary email address can be only one.'),
+  1216: T(403, 'Weak password', 'A potential password vulnerability was detected.'),
   1218: T(403, 'CAPTCHA is invalid', 'CAPTCHA is invalid, please enter the correct CAPTCHA value.'),
   // Not LoginRadius codes: what the emulator answers where LoginRadius has no JSON code of its own.
   404: T(404, 'Resource not found', 'The requested API resource was not found.'),
@@ -67,12 +81,16 @@ export class LrHttpError extends Error {
     readonly errors?: FieldError[],
     status?: number,
     readonly headers: Record<string, string> = {},
+    /** LoginRadius's `Data` member of some error answers (1198: `{LoginLockedTimeout}`). */
+    readonly data?: Record<string, unknown>,
   ) {
     super(CODES[code]?.message ?? 'Error');
     this.status = status ?? CODES[code]?.status ?? 400;
   }
   toJSON(): Record<string, unknown> {
-    return errorBody(this.code, this.description, this.errors);
+    const body = errorBody(this.code, this.description, this.errors);
+    if (this.data) body.Data = this.data;
+    return body;
   }
 }
 

@@ -1,15 +1,24 @@
 /** The LoginRadius profile object built from a stored user, the `fields` projection, and profile-update parsing. */
 import { invalid } from './errors.js';
+import { LOCK_TYPE_NAMES, isLocked } from './lockout.js';
 import type { User } from './store.js';
 import type { Body, Json } from './validate.js';
 
+/** The documented writable text fields of Update Profile / Account Update (apidocs `postparams`). */
 const STRING_FIELDS = [
   'FirstName', 'MiddleName', 'LastName', 'FullName', 'NickName', 'ProfileName', 'Prefix', 'Suffix', 'Gender',
-  'Company', 'City', 'State', 'ImageUrl', 'ThumbnailImageUrl', 'About', 'Website', 'LocalCountry', 'LocalCity',
+  'Company', 'Designation', 'Industry', 'City', 'State', 'HomeTown', 'TimeZone', 'LocalLanguage', 'MainAddress',
+  'ProfileCity', 'ProfileCountry', 'ImageUrl', 'ThumbnailImageUrl', 'ProfileUrl', 'Favicon', 'CoverPhoto', 'About',
+  'TagLine', 'Website', 'LocalCountry', 'LocalCity', 'RelationshipStatus', 'Quote', 'Religion', 'Political',
+  'ProfessionalHeadline',
 ] as const;
-/** Everything a client may change through Update Profile. Anything else in the body is ignored (E1-14). */
+const ADDRESS_KEYS = ['Type', 'Address1', 'Address2', 'City', 'State', 'PostalCode', 'Region', 'Country'] as const;
+/**
+ * Everything a client may change through Update Profile (UserName is handled with its uniqueness check in
+ * `routes/common.ts`). Anything else in the body — Uid, EmailVerified, dates, counters — is ignored, as live (E1-14).
+ */
 export const EDITABLE = new Map<string, string>(
-  [...STRING_FIELDS, 'BirthDate', 'Country', 'PhoneNumbers', 'CustomFields', 'IsEmailSubscribed'].map((f) => [f.toLowerCase(), f]),
+  [...STRING_FIELDS, 'BirthDate', 'Country', 'PhoneNumbers', 'Addresses', 'CustomFields', 'IsEmailSubscribed'].map((f) => [f.toLowerCase(), f]),
 );
 
 const MAX_TEXT = 256;
@@ -65,6 +74,13 @@ export function parseProfileUpdate(body: Body, nullSupport: boolean): Record<str
         if (num !== null && !/^\+?[0-9 ()-]{3,20}$/.test(num)) invalid(['PhoneNumbers', 'The PhoneNumber field must be a valid phone number.']);
         return { PhoneType: text('PhoneType', o.PhoneType ?? o.phonetype ?? null) ?? 'Mobile', PhoneNumber: num };
       });
+    } else if (field === 'Addresses') {
+      if (value === null) { out[field] = null; continue; }
+      if (!Array.isArray(value) || value.length > 10) invalid([field, `The ${field} field must be a list of at most 10 addresses.`]);
+      out[field] = value.map((a) => {
+        const o = new Map(Object.entries(plainObject(field, a)).map(([k, v]) => [k.toLowerCase(), v]));
+        return Object.fromEntries(ADDRESS_KEYS.map((k) => [k, text(`Addresses.${k}`, o.get(k.toLowerCase()) ?? null)]));
+      });
     } else if (field === 'CustomFields') {
       if (value === null) { out[field] = null; continue; }
       const o = plainObject(field, value);
@@ -91,18 +107,19 @@ export function publicProfile(u: User): Record<string, Json> {
     UnverifiedEmail: unverified.length ? unverified : null,
     UserName: u.UserName,
     PhoneId: u.PhoneId,
-    PhoneIdVerified: false,
+    PhoneIdVerified: u.PhoneIdVerified ?? false,
     ...Object.fromEntries(STRING_FIELDS.map((k) => [k, s(k)])),
     FullName: s('FullName') ?? ([f.FirstName, f.LastName].filter(Boolean).join(' ') || null),
     BirthDate: s('BirthDate'),
     Country: s('Country'),
     PhoneNumbers: s('PhoneNumbers'),
+    Addresses: s('Addresses'),
     CustomFields: s('CustomFields'),
     IsEmailSubscribed: f.IsEmailSubscribed ?? false,
     IsActive: u.IsActive,
     IsDeleted: false,
-    IsLoginLocked: u.IsLoginLocked,
-    LoginLockedType: u.IsLoginLocked ? 'Suspend' : 'None',
+    IsLoginLocked: isLocked(u),
+    LoginLockedType: u.lock ? LOCK_TYPE_NAMES[u.lock.type] : u.IsLoginLocked ? 'Suspend' : 'None',
     IsSecurePassword: null,
     IsPasswordBreached: false,
     RegistrationProvider: 'Email',

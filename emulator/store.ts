@@ -4,6 +4,7 @@
  */
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { newAccessToken, newHexId, sha256, type TokenFormat } from './crypto.js';
+import type { LockoutType } from './context.js';
 import { normEmail, type Json } from './validate.js';
 
 export interface EmailEntry { Type: string; Value: string; Verified: boolean }
@@ -18,7 +19,11 @@ export interface User {
   /** Editable profile fields (FirstName, LastName, BirthDate, Country, PhoneNumbers, CustomFields, ...). */
   fields: Record<string, Json>;
   IsActive: boolean;
+  /** Locked by the site's backend (Account API `IsLoginLocked: true`): answered as a suspend without an end. */
   IsLoginLocked: boolean;
+  /** A brute-force lock (see `lockout.ts`); `until` ends a suspend. Absent in data files written before it existed. */
+  lock?: { type: LockoutType; until: number | null } | null;
+  PhoneIdVerified?: boolean;
   CreatedDate: string;
   ModifiedDate: string;
   LastLoginDate: string | null;
@@ -51,57 +56,75 @@ interface Snapshot {
   outbox: OutboxMessage[];
 }
 
+/** The outbox keeps the newest 1000 messages. */
+const MAX_OUTBOX = 1000;
+
+/** The index keys one user holds, so re-indexing a user is O(1). */
+interface IndexKeys { emails: string[]; userName: string | null; phone: string | null }
+
 export class Store {
-  users = new Map<string, User>();
-  private byEmail = new Map<string, string>();
-  private byUserName = new Map<string, string>();
-  private byPhone = new Map<string, string>();
+  readonly #users = new Map<string, User>();
+  readonly #indexed = new Map<string, IndexKeys>();
+  readonly #byEmail = new Map<string, string>();
+  readonly #byUserName = new Map<string, string>();
+  readonly #byPhone = new Map<string, string>();
   /** Access tokens by their value. */
-  tokens = new Map<string, AccessToken>();
+  #tokens = new Map<string, AccessToken>();
   /** One-time tokens by SHA-256 of their value: the value itself is never stored. */
-  oneTime = new Map<string, OneTimeToken>();
-  outbox: OutboxMessage[] = [];
+  #oneTime = new Map<string, OneTimeToken>();
+  #outbox: OutboxMessage[] = [];
 
   constructor(private readonly dataFile?: string) {
     if (dataFile && existsSync(dataFile)) this.load(JSON.parse(readFileSync(dataFile, 'utf8')) as Snapshot);
   }
 
+  /** Read-only views (tests and the status control read sizes; only the methods below change the maps). */
+  get users(): ReadonlyMap<string, User> { return this.#users; }
+  get tokens(): ReadonlyMap<string, AccessToken> { return this.#tokens; }
+  get oneTime(): ReadonlyMap<string, OneTimeToken> { return this.#oneTime; }
+  get outbox(): readonly OutboxMessage[] { return this.#outbox; }
+
   reset(): void {
-    this.users.clear(); this.byEmail.clear(); this.byUserName.clear(); this.byPhone.clear();
-    this.tokens.clear(); this.oneTime.clear(); this.outbox = [];
+    this.#users.clear(); this.#indexed.clear(); this.#byEmail.clear(); this.#byUserName.clear(); this.#byPhone.clear();
+    this.#tokens.clear(); this.#oneTime.clear(); this.#outbox = [];
   }
 
   // ------------------------------------------------------------------------------------------ users
-  userByEmail(email: string): User | undefined { return this.get(this.byEmail.get(normEmail(email))); }
-  userByUserName(name: string): User | undefined { return this.get(this.byUserName.get(name.toLowerCase())); }
-  userByPhone(phone: string): User | undefined { return this.get(this.byPhone.get(phone)); }
-  get(uid: string | undefined): User | undefined { return uid === undefined ? undefined : this.users.get(uid); }
+  userByEmail(email: string): User | undefined { return this.get(this.#byEmail.get(normEmail(email))); }
+  userByUserName(name: string): User | undefined { return this.get(this.#byUserName.get(name.toLowerCase())); }
+  userByPhone(phone: string): User | undefined { return this.get(this.#byPhone.get(phone)); }
+  get(uid: string | undefined): User | undefined { return uid === undefined ? undefined : this.#users.get(uid); }
 
-  /** Adds or re-indexes a user. Callers check uniqueness first. */
+  /** Adds a user, or re-indexes one after a change made in place. Callers check uniqueness first. */
   put(user: User): void {
-    const old = this.users.get(user.Uid);
-    if (old) this.unindex(old);
-    this.users.set(user.Uid, user);
-    for (const e of user.emails) this.byEmail.set(normEmail(e.Value), user.Uid);
-    if (user.UserName) this.byUserName.set(user.UserName.toLowerCase(), user.Uid);
-    if (user.PhoneId) this.byPhone.set(user.PhoneId, user.Uid);
+    this.unindex(user.Uid);
+    this.#users.set(user.Uid, user);
+    const keys: IndexKeys = { emails: user.emails.map((e) => normEmail(e.Value)), userName: user.UserName?.toLowerCase() ?? null, phone: user.PhoneId };
+    for (const e of keys.emails) this.#byEmail.set(e, user.Uid);
+    if (keys.userName) this.#byUserName.set(keys.userName, user.Uid);
+    if (keys.phone) this.#byPhone.set(keys.phone, user.Uid);
+    this.#indexed.set(user.Uid, keys);
   }
 
+  /** Deletes a user with its sessions and one-time tokens. */
   delete(uid: string): boolean {
-    const user = this.users.get(uid);
-    if (!user) return false;
-    this.unindex(user);
-    this.users.delete(uid);
-    for (const [t, v] of this.tokens) if (v.uid === uid) this.tokens.delete(t);
-    for (const [h, v] of this.oneTime) if (v.uid === uid) this.oneTime.delete(h);
+    if (!this.#users.has(uid)) return false;
+    this.unindex(uid);
+    this.#users.delete(uid);
+    this.revokeTokens(uid);
+    for (const [h, v] of this.#oneTime) if (v.uid === uid) this.#oneTime.delete(h);
     return true;
   }
 
-  /** Drops every index entry of a user (by uid: the user object may already have been changed in place). */
-  private unindex(user: User): void {
-    for (const index of [this.byEmail, this.byUserName, this.byPhone]) {
-      for (const [k, uid] of index) if (uid === user.Uid) index.delete(k);
-    }
+  /** Drops the index entries a user was last indexed under (the user object may already have been changed in place). */
+  private unindex(uid: string): void {
+    const keys = this.#indexed.get(uid);
+    if (!keys) return;
+    const drop = (index: Map<string, string>, k: string | null) => { if (k !== null && index.get(k) === uid) index.delete(k); };
+    for (const e of keys.emails) drop(this.#byEmail, e);
+    drop(this.#byUserName, keys.userName);
+    drop(this.#byPhone, keys.phone);
+    this.#indexed.delete(uid);
   }
 
   newUser(now: number, init: Partial<User> & { emails: EmailEntry[] }): User {
@@ -118,40 +141,66 @@ export class Store {
     const access = newAccessToken(format);
     const refreshToken = newAccessToken(format);
     const expiresAt = now + lifetimeSeconds * 1000;
-    this.tokens.set(access, { uid, refreshToken, createdAt: now, expiresAt });
+    this.#tokens.set(access, { uid, refreshToken, createdAt: now, expiresAt });
     return { access_token: access, refresh_token: refreshToken, expires_in: new Date(expiresAt).toISOString() };
+  }
+
+  token(value: string): AccessToken | undefined { return this.#tokens.get(value); }
+
+  /** Ends one session. */
+  deleteToken(value: string): void { this.#tokens.delete(value); }
+
+  /** Ends every session of a user. */
+  revokeTokens(uid: string): void {
+    for (const [t, v] of this.#tokens) if (v.uid === uid) this.#tokens.delete(t);
   }
 
   /** Creates a one-time token; returns its value (only its hash is kept). */
   issueOneTime(kind: OneTimeKind, uid: string, email: string, now: number, lifetimeSeconds: number): string {
     const token = newHexId();
-    this.oneTime.set(sha256(token), { kind, uid, email, expiresAt: now + lifetimeSeconds * 1000, usedAt: null });
+    this.#oneTime.set(sha256(token), { kind, uid, email, expiresAt: now + lifetimeSeconds * 1000, usedAt: null });
     return token;
   }
 
   findOneTime(token: string, kind: OneTimeKind): OneTimeToken | undefined {
-    const t = this.oneTime.get(sha256(token));
+    const t = this.#oneTime.get(sha256(token));
     return t && t.kind === kind ? t : undefined;
+  }
+
+  /** Marks one token as used. */
+  markUsed(token: string, now: number): void {
+    const t = this.#oneTime.get(sha256(token));
+    if (t) t.usedAt = now;
   }
 
   /** Marks every outstanding token of a kind for a user as used (e.g. all reset links after one reset). */
   consumeAll(kind: OneTimeKind, uid: string, now: number, email?: string): void {
-    for (const t of this.oneTime.values()) {
+    for (const t of this.#oneTime.values()) {
       if (t.kind === kind && t.uid === uid && t.usedAt === null && (email === undefined || normEmail(t.email) === normEmail(email))) t.usedAt = now;
     }
   }
 
+  // ----------------------------------------------------------------------------------------- outbox
+  addMail(message: OutboxMessage): void {
+    this.#outbox.push(message);
+    if (this.#outbox.length > MAX_OUTBOX) this.#outbox.splice(0, this.#outbox.length - MAX_OUTBOX);
+  }
+
+  mailTo(email: string): OutboxMessage[] { return this.#outbox.filter((m) => normEmail(m.To) === normEmail(email)); }
+
+  clearOutbox(): void { this.#outbox = []; }
+
   // ------------------------------------------------------------------------------------ persistence
   private snapshot(): Snapshot {
-    return { version: 1, users: [...this.users.values()], tokens: [...this.tokens], oneTime: [...this.oneTime], outbox: this.outbox };
+    return { version: 1, users: [...this.#users.values()], tokens: [...this.#tokens], oneTime: [...this.#oneTime], outbox: this.#outbox };
   }
 
   private load(s: Snapshot): void {
     if (s.version !== 1) throw new Error(`unsupported data file version ${String(s.version)}`);
     for (const u of s.users) this.put(u);
-    this.tokens = new Map(s.tokens);
-    this.oneTime = new Map(s.oneTime);
-    this.outbox = s.outbox;
+    this.#tokens = new Map(s.tokens);
+    this.#oneTime = new Map(s.oneTime);
+    this.#outbox = s.outbox;
   }
 
   /** Writes the state atomically: a temp file, fsync, then rename over the old file. */

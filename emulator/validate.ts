@@ -3,6 +3,7 @@
  * `constructor.prototype` are refused); these helpers read keys case-insensitively, as LoginRadius does, and turn
  * every wrong type or value into a LoginRadius error (never a 5xx).
  */
+import type { PasswordPolicy } from './context.js';
 import { fail, invalid } from './errors.js';
 
 export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
@@ -14,16 +15,16 @@ const MAX_KEYS = 2000;
 export function checkJsonShape(value: unknown, bodyCode: number): void {
   let keys = 0;
   const walk = (v: unknown, depth: number): void => {
-    if (depth > MAX_DEPTH) fail(bodyCode, 'The request body is nested too deeply.');
+    if (depth > MAX_DEPTH) fail(bodyCode);
     if (typeof v === 'string') {
-      if (!v.isWellFormed()) fail(bodyCode, 'The request body contains an invalid Unicode string.');
+      if (!v.isWellFormed()) fail(bodyCode);
     } else if (Array.isArray(v)) {
-      if ((keys += v.length) > MAX_KEYS) fail(bodyCode, 'The request body has too many members.');
+      if ((keys += v.length) > MAX_KEYS) fail(bodyCode);
       for (const x of v) walk(x, depth + 1);
     } else if (v && typeof v === 'object') {
       for (const k of Object.keys(v)) {
-        if (++keys > MAX_KEYS) fail(bodyCode, 'The request body has too many members.');
-        if (!k.isWellFormed()) fail(bodyCode, 'The request body contains an invalid Unicode string.');
+        if (++keys > MAX_KEYS) fail(bodyCode);
+        if (!k.isWellFormed()) fail(bodyCode);
         walk((v as Record<string, unknown>)[k], depth + 1);
       }
     }
@@ -36,10 +37,10 @@ export class Body {
   private readonly map = new Map<string, unknown>();
   constructor(raw: unknown, bodyCode: number, readonly present = raw !== undefined) {
     if (raw === undefined) return;
-    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) fail(bodyCode, 'The request body must be a JSON object.');
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) fail(bodyCode);
     for (const [k, v] of Object.entries(raw)) {
       const lower = k.toLowerCase();
-      if (this.map.has(lower)) fail(bodyCode, 'The request body has the same field more than once.');
+      if (this.map.has(lower)) fail(bodyCode);
       this.map.set(lower, v);
     }
   }
@@ -107,20 +108,26 @@ export function emailFromQuery(v: string | undefined, name = 'email'): string {
 }
 
 // ------------------------------------------------------------------------------------------ passwords
+/** The longest password the emulator hashes or verifies (the policy's `maxLength` can only be lower). */
 export const PASSWORD_MAX = 128;
 
 /**
- * Password policy: length between `min` and 128 (checked before hashing), no lone surrogates, NFC-normalised,
- * no composition rules, and not one of the 10,000 most common passwords. Spaces and emoji are fine.
+ * The site's password policy (`PasswordPolicy`): length between `minLength` and `maxLength` (checked before hashing)
+ * a common password (when on) → 1216; when on, at least one number and one symbol → 1134. Lone surrogates
+ * and NUL are refused; the password is NFC-normalised. Spaces and emoji are fine.
  */
-export function checkPassword(v: unknown, min: number, field = 'Password', isCommon: (p: string) => boolean): string {
+export function checkPassword(v: unknown, policy: PasswordPolicy, field: string, isCommon: (p: string) => boolean): string {
   if (v === undefined || v === null || v === '') fail(1089);
   if (typeof v !== 'string') invalid([field, `The ${field} field must be a string.`]);
   if (!v.isWellFormed() || v.includes('\0')) invalid([field, `The ${field} field contains invalid characters.`]);
   const p = v.normalize('NFC');
   const len = [...p].length;
-  if (len < min) invalid([field, `The ${field} field must be at least ${min} characters in length.`]);
-  if (len > PASSWORD_MAX) invalid([field, `The ${field} field must not exceed ${PASSWORD_MAX} characters in length.`]);
-  if (isCommon(p)) fail(1216, 'The password is one of the most commonly used passwords, please choose another one.');
+  const max = Math.min(policy.maxLength, PASSWORD_MAX);
+  if (len < policy.minLength) invalid([field, `The ${field} field must be at least ${policy.minLength} characters in length.`]);
+  if (len > max) invalid([field, `The ${field} field must not exceed ${max} characters in length.`]);
+  if (policy.commonPasswordProtection && isCommon(p)) fail(1216);
+  if (policy.complexity && !(/\p{N}/u.test(p) && /[^\p{L}\p{N}\s]/u.test(p))) {
+    invalid([field, `The ${field} field must contain at least one number and one symbol.`]);
+  }
   return p;
 }

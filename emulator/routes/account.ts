@@ -1,15 +1,18 @@
 /** The Account API (API secret): /identity/v2/manage/account*. Never reachable from browsers (no CORS). */
-import type { Emu, Register, Req } from '../context.js';
+import type { Emu, Req, RouteDef } from '../context.js';
 import { makeSott } from '../crypto.js';
 import { fail, invalid } from '../errors.js';
+import { unlock } from '../lockout.js';
 import { parseProfileUpdate } from '../profile.js';
 import type { User } from '../store.js';
-import { checkPassword, emailFrom, emailFromQuery, normEmail } from '../validate.js';
-import { isTrue, parseEmailList, setSecurityAnswers, primaryEmail, profileOf, sendTokenMail, touch } from './common.js';
+import { checkPassword, emailFrom, emailFromQuery, normEmail, type Json } from '../validate.js';
+import {
+  checkLinkUrl, checkUserNameFree, isTrue, parseEmailList, setSecurityAnswers, primaryEmail, profileOf, removeAddress, sendTokenMail, touch, userNameFrom,
+} from './common.js';
 
 const M = '/identity/v2/manage/account';
 
-export function accountRoutes(route: Register, emu: Emu): void {
+export function accountRoutes(emu: Emu): RouteDef[] {
   const { store } = emu;
   const byUid = (req: Req): User => {
     const uid = (req.raw.params as Record<string, string>).uid ?? req.q('uid');
@@ -18,19 +21,20 @@ export function accountRoutes(route: Register, emu: Emu): void {
     return user;
   };
 
-  route({ method: 'POST', path: M, kind: 'manage', handler: async (req) => {
+  async function createAccount(req: Req): Promise<Json> {
     const emails = parseEmailList(req.body, true)!;
     const password = req.body.has('Password')
-      ? checkPassword(req.body.raw('Password'), emu.config.passwordMinLength, 'Password', emu.isCommonPassword)
+      ? checkPassword(req.body.raw('Password'), emu.config.passwordPolicy, 'Password', emu.isCommonPassword)
       : null;
     const verified = req.body.bool('EmailVerified') ?? false;
-    const userName = req.body.str('UserName', 'UserName', { max: 64 });
+    const userName = userNameFrom(req.body);
+    const phoneVerified = req.body.bool('PhoneIDVerified') ?? false;
     const phone = req.body.str('PhoneId', 'PhoneId', { max: 20 });
     if (phone && !/^\+?[0-9]{5,15}$/.test(phone)) invalid(['PhoneId', 'The PhoneId field must be a valid phone number.']);
     const fields = parseProfileUpdate(req.body, false);
     const taken = () => {
       for (const e of emails) if (store.userByEmail(e.Value)) fail(936);
-      if (userName && store.userByUserName(userName)) fail(1017);
+      checkUserNameFree(emu, userName);
       if (phone && store.userByPhone(phone)) invalid(['PhoneId', 'The PhoneId is already registered.']);
     };
     taken();
@@ -38,43 +42,61 @@ export function accountRoutes(route: Register, emu: Emu): void {
     taken();
     const user = store.newUser(emu.now(), {
       emails: emails.map((e) => ({ ...e, Verified: verified })), passwordHash: hash, UserName: userName ?? null,
-      PhoneId: phone ?? null, fields, LastPasswordChangeDate: hash ? new Date(emu.now()).toISOString() : null,
+      PhoneId: phone ?? null, PhoneIdVerified: !!phone && phoneVerified, fields, LastPasswordChangeDate: hash ? new Date(emu.now()).toISOString() : null,
     });
     store.put(user);
     return profileOf(req, user);
-  } });
+  }
 
-  route({ method: 'GET', path: M, kind: 'manage', handler: (req) => {
+  function findAccount(req: Req): Json {
     const email = req.q('email'), userName = req.q('username'), phone = req.q('phone');
     let user: User | undefined;
     if (email !== undefined) user = store.userByEmail(emailFromQuery(email));
     else if (userName !== undefined) user = store.userByUserName(userName);
     else if (phone !== undefined) user = store.userByPhone(phone);
-    else fail(908, 'One of email, username or phone is a required parameter.');
+    else fail(908);
     if (!user) fail(938);
     return profileOf(req, user);
-  } });
+  }
 
-  route({ method: 'DELETE', path: M, kind: 'manage', handler: (req) => {
+  /** `GET /manage/account/identities?email=` → `{Data: [profile…]}`: every account holding the address. */
+  function identitiesByEmail(req: Req): Json {
+    const user = store.userByEmail(emailFromQuery(req.q('email')));
+    return { Data: user ? [profileOf(req, user)] : [] };
+  }
+
+  /** `PUT /manage/account/{uid}/invalidateemail`: the Primary is unverified again and a verification email goes out. */
+  function invalidateEmail(req: Req): Json {
+    const user = byUid(req);
+    const entry = primaryEmail(user);
+    if (!entry.Verified) fail(1115);
+    checkLinkUrl(emu, req, 'verification');
+    entry.Verified = false;
+    sendTokenMail(emu, req, 'verification', user, entry.Value);
+    touch(emu, user);
+    return { IsPosted: true };
+  }
+
+  function deleteByEmail(req: Req): Json {
     const user = store.userByEmail(emailFromQuery(req.q('email')));
     if (!user) fail(938);
     store.delete(user.Uid);
     return { IsDeleted: true, RecordsDeleted: 1 };
-  } });
+  }
 
-  route({ method: 'GET', path: `${M}/sott`, kind: 'manage', handler: (req) => {
+  function makeSottToken(req: Req): Json {
     const minutes = Math.min(Math.max(Number(req.q('timedifference') ?? 10) || 10, 1), 1440);
     const start = new Date(emu.now());
     const end = new Date(start.getTime() + minutes * 60_000);
     return { Sott: makeSott(emu.apiKey, emu.apiSecret, start, end), ExpiryTime: end.toISOString() };
-  } });
+  }
 
-  route({ method: 'GET', path: `${M}/access_token`, kind: 'manage', handler: (req) => {
+  function accessTokenByUid(req: Req): Json {
     const user = byUid(req);
     return store.issueAccessToken(user.Uid, emu.now(), emu.config.accessTokenLifetimeSeconds, emu.config.tokenFormat);
-  } });
+  }
 
-  route({ method: 'POST', path: `${M}/verify/token`, kind: 'manage', handler: (req) => {
+  function verificationToken(req: Req): Json {
     const email = emailFrom(req.body, 'email');
     const user = store.userByEmail(email);
     if (!user) fail(1023);
@@ -82,9 +104,9 @@ export function accountRoutes(route: Register, emu: Emu): void {
     if (entry.Verified) fail(1126);
     const token = store.issueOneTime('verification', user.Uid, entry.Value, emu.now(), emu.config.verificationTokenLifetimeSeconds);
     return { VerificationToken: token, expires_in: new Date(emu.now() + emu.config.verificationTokenLifetimeSeconds * 1000).toISOString() };
-  } });
+  }
 
-  route({ method: 'POST', path: `${M}/forgot/token`, kind: 'manage', handler: (req) => {
+  function forgotToken(req: Req): Json {
     const email = emailFrom(req.body, 'email');
     const user = store.userByEmail(email);
     if (!user) fail(1023);
@@ -92,48 +114,55 @@ export function accountRoutes(route: Register, emu: Emu): void {
       ? sendTokenMail(emu, req, 'reset', user, email)
       : store.issueOneTime('reset', user.Uid, email, emu.now(), emu.config.resetTokenLifetimeSeconds);
     return { ForgotToken: token, IdentityProviders: [] };
-  } });
+  }
 
-  route({ method: 'GET', path: `${M}/:uid`, kind: 'manage', handler: (req) => profileOf(req, byUid(req)) });
+  function readAccount(req: Req): Json {
+    return profileOf(req, byUid(req));
+  }
 
-  route({ method: 'PUT', path: `${M}/:uid`, kind: 'manage', handler: (req) => {
+  function updateAccount(req: Req): Json {
     const user = byUid(req);
     if (!req.body.present) fail(1079);
     const isActive = req.body.bool('IsActive');
     const locked = req.body.bool('IsLoginLocked');
     const verified = req.body.bool('EmailVerified');
-    const userName = req.body.str('UserName', 'UserName', { max: 64 });
-    if (userName && store.userByUserName(userName) && store.userByUserName(userName)!.Uid !== user.Uid) fail(1017);
+    const phoneVerified = req.body.bool('PhoneIDVerified');
+    const userName = userNameFrom(req.body);
+    checkUserNameFree(emu, userName, user.Uid);
     const fields = parseProfileUpdate(req.body, /^true$/i.test(req.q('nullsupport') ?? ''));
     const sqa = req.body.raw('securityquestionanswer');
     if (sqa !== undefined) setSecurityAnswers(user, sqa);
     Object.assign(user.fields, fields);
     if (isActive !== undefined) user.IsActive = isActive;
-    if (locked !== undefined) user.IsLoginLocked = locked;
+    if (locked === false) unlock(emu, user);
+    else if (locked) user.IsLoginLocked = true;
     if (verified !== undefined) primaryEmail(user).Verified = verified;
+    if (phoneVerified !== undefined) user.PhoneIdVerified = phoneVerified && !!user.PhoneId;
     if (userName) user.UserName = userName;
     store.put(user);
     touch(emu, user);
     return profileOf(req, user);
-  } });
+  }
 
-  route({ method: 'DELETE', path: `${M}/:uid`, kind: 'manage', handler: (req) => {
+  function deleteByUid(req: Req): Json {
     store.delete(byUid(req).Uid);
     return { IsDeleted: true };
-  } });
+  }
 
-  route({ method: 'PUT', path: `${M}/:uid/password`, kind: 'manage', handler: async (req) => {
+  async function setPassword(req: Req): Promise<Json> {
     const user = byUid(req);
-    const password = checkPassword(req.body.raw('password'), emu.config.passwordMinLength, 'Password', emu.isCommonPassword);
+    const password = checkPassword(req.body.raw('password'), emu.config.passwordPolicy, 'Password', emu.isCommonPassword);
     user.passwordHash = await emu.hash(password);
     user.LastPasswordChangeDate = new Date(emu.now()).toISOString();
     touch(emu, user);
     return { PasswordHash: user.passwordHash };
-  } });
+  }
 
-  route({ method: 'GET', path: `${M}/:uid/password`, kind: 'manage', handler: (req) => ({ PasswordHash: byUid(req).passwordHash }) });
+  function readPasswordHash(req: Req): Json {
+    return ({ PasswordHash: byUid(req).passwordHash });
+  }
 
-  route({ method: 'PUT', path: `${M}/:uid/email`, kind: 'manage', handler: (req) => {
+  function upsertEmail(req: Req): Json {
     const user = byUid(req);
     const emails = parseEmailList(req.body, true)!;
     for (const e of emails) {
@@ -149,18 +178,35 @@ export function accountRoutes(route: Register, emu: Emu): void {
     store.put(user);
     touch(emu, user);
     return profileOf(req, user);
-  } });
+  }
 
-  route({ method: 'DELETE', path: `${M}/:uid/email`, kind: 'manage', handler: (req) => {
+  function removeEmail(req: Req): Json {
     const user = byUid(req);
     const email = emailFrom(req.body, 'email');
     const i = user.emails.findIndex((e) => normEmail(e.Value) === normEmail(email));
     if (i < 0) fail(1023);
-    if (user.emails.length === 1) fail(1005);
-    const [removed] = user.emails.splice(i, 1);
-    if (removed!.Type === 'Primary') user.emails[0]!.Type = 'Primary';
+    removeAddress(user, i);
     store.put(user);
     touch(emu, user);
     return profileOf(req, user);
-  } });
+  }
+
+  return [
+    { method: 'POST', path: M, kind: 'manage', handler: createAccount },
+    { method: 'GET', path: M, kind: 'manage', handler: findAccount },
+    { method: 'DELETE', path: M, kind: 'manage', handler: deleteByEmail },
+    { method: 'GET', path: `${M}/sott`, kind: 'manage', handler: makeSottToken },
+    { method: 'GET', path: `${M}/identities`, kind: 'manage', handler: identitiesByEmail },
+    { method: 'PUT', path: `${M}/:uid/invalidateemail`, kind: 'manage', handler: invalidateEmail },
+    { method: 'GET', path: `${M}/access_token`, kind: 'manage', handler: accessTokenByUid },
+    { method: 'POST', path: `${M}/verify/token`, kind: 'manage', handler: verificationToken },
+    { method: 'POST', path: `${M}/forgot/token`, kind: 'manage', handler: forgotToken },
+    { method: 'GET', path: `${M}/:uid`, kind: 'manage', handler: readAccount },
+    { method: 'PUT', path: `${M}/:uid`, kind: 'manage', handler: updateAccount },
+    { method: 'DELETE', path: `${M}/:uid`, kind: 'manage', handler: deleteByUid },
+    { method: 'PUT', path: `${M}/:uid/password`, kind: 'manage', handler: setPassword },
+    { method: 'GET', path: `${M}/:uid/password`, kind: 'manage', handler: readPasswordHash },
+    { method: 'PUT', path: `${M}/:uid/email`, kind: 'manage', handler: upsertEmail },
+    { method: 'DELETE', path: `${M}/:uid/email`, kind: 'manage', handler: removeEmail },
+  ];
 }

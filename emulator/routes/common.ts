@@ -1,28 +1,29 @@
 /** Helpers shared by the Auth and Account routes. */
 import type { Emu, Req } from '../context.js';
 import { fail, invalid } from '../errors.js';
+import { isLoopbackHost } from '../http/cors.js';
 import { project, publicProfile } from '../profile.js';
 import type { EmailEntry, OneTimeKind, User } from '../store.js';
 import { isEmail, normEmail, type Body, type Json } from '../validate.js';
 
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
-
 /**
  * Builds an emailed link from the caller's URL (`verificationurl`, `resetpasswordurl`, `deleteurl`) plus `vtype` and
- * `vtoken`. The URL must be absolute http(s) on an allowed origin (the CORS allowlist), never `javascript:` or CRLF.
+ * `vtoken`. The URL must be http(s) (no scheme reads as https) on an allowed origin (the CORS allowlist), never
+ * `javascript:`, scheme-relative or CRLF.
  */
 export function buildLink(emu: Emu, base: string | undefined, param: string, vtype: string, token: string): string | null {
   if (!base) return null;
   let url: URL;
   try {
-    if (/[\r\n\0]/.test(base)) throw new Error('control characters');
-    url = new URL(base);
+    if (/[\r\n\0]/.test(base) || base.startsWith('//')) throw new Error('control characters or scheme-relative');
+    // LoginRadius accepts a URL without a scheme (`resetpasswordurl=resetpassword.com`): read as https.
+    url = new URL(/^[a-z][a-z\d+.-]*:\/\//i.test(base) || /^(javascript|data|vbscript|file|mailto):/i.test(base) ? base : `https://${base}`);
   } catch {
-    fail(908, `The ${param} parameter is not a valid URL.`);
+    fail(908);
   }
   const allowed = (url.protocol === 'http:' || url.protocol === 'https:') &&
-    emu.config.corsOrigins.some((o) => (o === 'loopback' ? LOOPBACK.has(url.hostname) : o === url.origin));
-  if (!allowed) fail(908, `The ${param} parameter must point to an allowed domain.`);
+    emu.config.corsOrigins.some((o) => (o === 'loopback' ? isLoopbackHost(url.hostname) : o === url.origin));
+  if (!allowed) fail(908);
   url.searchParams.set('vtype', vtype);
   url.searchParams.set('vtoken', token);
   return url.toString();
@@ -58,11 +59,7 @@ export function sendTokenMail(emu: Emu, req: Req | null, kind: OneTimeKind, user
 
 /** Validates a link token: 973 unknown, 974 used, 975 expired (delete tokens: always 1119). */
 export function takeOneTime(emu: Emu, token: string | undefined, kind: OneTimeKind): { uid: string; email: string; user: User } {
-  const what = kind === 'reset' ? 'password reset' : 'email verification';
-  const texts: Record<number, string> = {
-    973: `The ${what} link is invalid.`, 974: `The ${what} link has already been used.`, 975: `The ${what} link has expired, please request a new one.`,
-  };
-  const bad = (code: number) => (kind === 'delete' ? fail(1119) : fail(code, texts[code]));
+  const bad = (code: number) => fail(kind === 'delete' ? 1119 : code);
   if (!token || token.length > 200) bad(973);
   const t = emu.store.findOneTime(token!, kind);
   if (!t) bad(973);
@@ -70,7 +67,7 @@ export function takeOneTime(emu: Emu, token: string | undefined, kind: OneTimeKi
   if (t!.expiresAt <= emu.now()) bad(975);
   const user = emu.store.get(t!.uid);
   if (!user) bad(973);
-  t!.usedAt = emu.now();
+  emu.store.markUsed(token!, emu.now());
   return { uid: t!.uid, email: t!.email, user: user! };
 }
 
@@ -106,6 +103,14 @@ export function loginResponse(emu: Emu, req: Req, user: User): Json {
   return project({ Profile: publicProfile(user), ...tokens }, req.q('fields'));
 }
 
+/** Removes the address at `i`; a removed Primary is replaced by the first verified (else the first) remaining one. */
+export function removeAddress(user: User, i: number): EmailEntry {
+  if (user.emails.length === 1) fail(1005);
+  const [removed] = user.emails.splice(i, 1);
+  if (removed!.Type === 'Primary') (user.emails.find((e) => e.Verified) ?? user.emails[0]!).Type = 'Primary';
+  return removed!;
+}
+
 export const primaryEmail = (u: User): EmailEntry => u.emails.find((e) => e.Type === 'Primary') ?? u.emails[0]!;
 
 export function touch(emu: Emu, user: User): void {
@@ -118,12 +123,41 @@ export const hasOption = (req: Req, name: string): boolean =>
 
 export const isTrue = (v: string | undefined): boolean => v !== undefined && /^(true|1)$/i.test(v);
 
-/** `{securityquestionanswer: {<QuestionId>: answer}}`: all answers are checked before any is stored. */
+/**
+ * The site's security questions (LoginRadius: Platform Security → Security Question), as `appinfo` lists them and the
+ * security-question endpoints answer them. Fixed in the emulator.
+ */
+export const SECURITY_QUESTIONS: readonly { QuestionId: string; Question: string }[] = [
+  { QuestionId: '7d3a1f0c9b2e4d6a8c5b1e0f3a2d4c6b', Question: 'What was the name of your first pet?' },
+  { QuestionId: 'c4e8b2a6d0f14e3b9a7c5d1e8f2b6a0c', Question: 'In which city were you born?' },
+  { QuestionId: '1b9f5d3a7e2c4b8d0a6f3e1c9d5b7a2e', Question: 'What is your mother\'s maiden name?' },
+];
+
+/** `{securityquestionanswer: {<QuestionId>: answer}}`: an unknown QuestionId is 1091; all are checked before any is stored. */
 export function setSecurityAnswers(user: User, sqa: unknown): void {
   if (!sqa || typeof sqa !== 'object' || Array.isArray(sqa)) invalid(['securityquestionanswer', 'The securityquestionanswer field must be an object.']);
   const answers = Object.entries(sqa);
-  for (const [, answer] of answers) {
+  for (const [qid, answer] of answers) {
+    if (!SECURITY_QUESTIONS.some((q) => q.QuestionId === qid)) fail(1091);
     if (typeof answer !== 'string' || !answer || answer.length > 256) invalid(['securityquestionanswer', 'Each answer must be a non-empty string.']);
   }
-  for (const [qid, answer] of answers) user.securityAnswers[qid.slice(0, 64)] = (answer as string).normalize('NFC').toLowerCase();
+  for (const [qid, answer] of answers) user.securityAnswers[qid] = (answer as string).normalize('NFC').toLowerCase();
+}
+
+/** The questions a user has answered, as `GET /auth/securityquestion/*` lists them. */
+export const answeredQuestions = (user: User): Json =>
+  SECURITY_QUESTIONS.filter((q) => Object.hasOwn(user.securityAnswers, q.QuestionId)).map((q) => ({ ...q }));
+
+// ------------------------------------------------------------------------------------------ usernames
+/** Reads a username: 1–32 characters, no whitespace or control characters (LoginRadius's 1204 rule), else 1134. */
+export function userNameFrom(body: Body, key = 'UserName'): string | undefined {
+  const v = body.str(key, key, { max: 32 });
+  if (v !== undefined && /[\s\p{Cc}\p{Cf}]/u.test(v)) invalid([key, `The ${key} field can not contain spaces.`]);
+  return v;
+}
+
+/** 1017 when another account already has the username (case-insensitive). */
+export function checkUserNameFree(emu: Emu, name: string | undefined, uid?: string): void {
+  const owner = name === undefined ? undefined : emu.store.userByUserName(name);
+  if (owner && owner.Uid !== uid) fail(1017);
 }

@@ -2,11 +2,13 @@
  * Emulator-only controls under /__emulator/ (not part of LoginRadius): reset, outbox, config, faults, request log.
  * They need no key: the emulator is a local development backend bound to 127.0.0.1.
  */
-import type { Emu, Fault, Register, RuntimeConfig } from '../context.js';
+import type { Emu, Fault, LockoutType, Req, RouteDef, RuntimeConfig } from '../context.js';
 import { fail, invalid } from '../errors.js';
-import { normEmail, type Json } from '../validate.js';
+import { isMergedObject, resetState } from '../state.js';
+import { PASSWORD_MAX, type Json } from '../validate.js';
 
 const C = '/__emulator';
+const LOCKOUT_TYPES: LockoutType[] = ['suspend', 'captcha', 'securityquestion', 'block'];
 
 type Checker = (v: unknown) => boolean;
 const int = (min: number, max: number): Checker => (v) => Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
@@ -17,79 +19,118 @@ const CONFIG_TYPES: Record<keyof RuntimeConfig, Checker> = {
   verificationTokenLifetimeSeconds: int(1, 30 * 24 * 3600),
   resetTokenLifetimeSeconds: int(1, 30 * 24 * 3600),
   deleteTokenLifetimeSeconds: int(1, 30 * 24 * 3600),
-  passwordMinLength: int(1, 128),
+  passwordPolicy: (v) => {
+    const o = v as Record<string, unknown>;
+    return !!o && typeof o === 'object' && int(1, PASSWORD_MAX)(o.minLength) && int(1, PASSWORD_MAX)(o.maxLength) &&
+      (o.minLength as number) <= (o.maxLength as number) && typeof o.complexity === 'boolean' && typeof o.commonPasswordProtection === 'boolean' &&
+      Object.keys(o).length === 4;
+  },
   rateLimit: (v) => v === false || (!!v && typeof v === 'object' && int(1, 1e6)((v as Record<string, unknown>).max) && int(1, 86400)((v as Record<string, unknown>).windowSeconds)),
-  lockoutThreshold: int(0, 100),
-  lockoutSeconds: int(1, 900),
+  lockout: (v) => {
+    const o = v as Record<string, unknown>;
+    return !!o && typeof o === 'object' && int(0, 100)(o.threshold) && LOCKOUT_TYPES.includes(o.type as LockoutType) &&
+      int(1, 30 * 24 * 3600)(o.suspendSeconds) && Object.keys(o).length === 3;
+  },
   corsOrigins: (v) => Array.isArray(v) && v.length <= 50 && v.every((o) => typeof o === 'string' && o.length < 200),
   clockOffsetSeconds: int(-10 * 365 * 86400, 10 * 365 * 86400),
   rejectQueryTokens: (v) => typeof v === 'boolean',
-  tokenFormat: (v) => v === 'opaque' || v === 'uuid' || v === 'long',
+  tokenFormat: (v) => v === 'guid' || v === 'opaque' || v === 'long',
   captchaTestToken: (v) => typeof v === 'string' && v.length > 0 && v.length < 200,
 };
 
-export function controlRoutes(route: Register, emu: Emu, startConfig: RuntimeConfig): void {
-  route({ method: 'GET', path: `${C}/status`, kind: 'control', handler: () => ({ ok: true, users: emu.store.users.size }) });
+export function controlRoutes(emu: Emu, startConfig: RuntimeConfig): RouteDef[] {
+  const ok = { ok: true };
 
-  route({ method: 'POST', path: `${C}/reset`, kind: 'control', handler: () => {
-    emu.store.reset();
-    emu.config = structuredClone(startConfig);
-    emu.faults.length = 0;
-    emu.rate.clear();
-    emu.lockouts.clear();
-    emu.requests.length = 0;
-    emu.changed();
-    return { ok: true };
-  } });
+  function status(): Json {
+    return { ok: true, users: emu.store.users.size };
+  }
 
-  route({ method: 'GET', path: `${C}/outbox`, kind: 'control', handler: (req) => {
+  function reset(): Json {
+    resetState(emu, startConfig);
+    return ok;
+  }
+
+  function readOutbox(req: Req): Json {
     const to = req.q('to');
-    const messages = to ? emu.store.outbox.filter((m) => normEmail(m.To) === normEmail(to)) : emu.store.outbox;
-    return { Messages: messages as unknown as Json };
-  } });
+    return { Messages: (to ? emu.store.mailTo(to) : emu.store.outbox) as unknown as Json };
+  }
 
-  route({ method: 'DELETE', path: `${C}/outbox`, kind: 'control', handler: () => {
-    emu.store.outbox = [];
-    return { ok: true };
-  } });
+  function clearOutbox(): Json {
+    emu.store.clearOutbox();
+    return ok;
+  }
 
-  route({ method: 'GET', path: `${C}/config`, kind: 'control', handler: () => emu.config as unknown as Json });
+  function readConfig(): Json {
+    return emu.config as unknown as Json;
+  }
 
-  route({ method: 'PUT', path: `${C}/config`, kind: 'control', handler: (req) => {
+  /**
+   * Merges the body into the config: every name must be known and every value valid, or nothing changes. `lockout`
+   * and `passwordPolicy` take partial objects; `passwordMinLength` is kept as a short form of `passwordPolicy.minLength`.
+   */
+  function updateConfig(req: Req): Json {
     if (!req.body.present) fail(1079);
     const next = structuredClone(emu.config) as unknown as Record<string, unknown>;
     const names = new Map(Object.keys(CONFIG_TYPES).map((k) => [k.toLowerCase(), k as keyof RuntimeConfig]));
     for (const [lower, value] of req.body.entries()) {
+      if (lower === 'passwordminlength') {
+        if (!int(1, PASSWORD_MAX)(value)) invalid(['passwordMinLength', 'Invalid value for passwordMinLength.']);
+        const policy = next.passwordPolicy as Record<string, number>;
+        policy.minLength = value as number;
+        policy.maxLength = Math.max(policy.maxLength, policy.minLength);
+        continue;
+      }
       const name = names.get(lower);
-      if (!name) invalid([lower, `Unknown config field; known: ${Object.keys(CONFIG_TYPES).join(', ')}.`]);
-      if (!CONFIG_TYPES[name](value)) invalid([name, `Invalid value for ${name}.`]);
-      next[name] = value;
+      if (!name) invalid([lower, `Unknown config field; known: ${Object.keys(CONFIG_TYPES).join(', ')}, passwordMinLength.`]);
+      const merged = isMergedObject(name) && value && typeof value === 'object' && !Array.isArray(value)
+        ? { ...(next[name] as object), ...value } : value;
+      if (!CONFIG_TYPES[name](merged)) invalid([name, `Invalid value for ${name}.`]);
+      next[name] = merged;
     }
     emu.config = next as unknown as RuntimeConfig;
     if (!emu.config.rateLimit) emu.rate.clear();
     return emu.config as unknown as Json;
-  } });
+  }
 
-  route({ method: 'PUT', path: `${C}/faults`, kind: 'control', handler: (req) => {
+  function replaceFaults(req: Req): Json {
     const list = req.body.raw('faults');
     if (!Array.isArray(list) || list.length > 50) invalid(['faults', 'The faults field must be a list of at most 50 faults.']);
     emu.faults.splice(0, emu.faults.length, ...list.map(parseFault));
+    return listFaults();
+  }
+
+  function listFaults(): Json {
     return { faults: emu.faults as unknown as Json };
-  } });
+  }
 
-  route({ method: 'GET', path: `${C}/faults`, kind: 'control', handler: () => ({ faults: emu.faults as unknown as Json }) });
-
-  route({ method: 'DELETE', path: `${C}/faults`, kind: 'control', handler: () => {
+  function clearFaults(): Json {
     emu.faults.length = 0;
-    return { ok: true };
-  } });
+    return ok;
+  }
 
-  route({ method: 'GET', path: `${C}/requests`, kind: 'control', handler: () => ({ Requests: emu.requests as unknown as Json }) });
+  function listRequests(): Json {
+    return { Requests: emu.requests as unknown as Json };
+  }
 
-  route({ method: 'DELETE', path: `${C}/requests`, kind: 'control', handler: () => {
+  function clearRequests(): Json {
     emu.requests.length = 0;
-    return { ok: true };
-  } });
+    return ok;
+  }
+
+  const control = (method: RouteDef['method'], path: string, handler: RouteDef['handler']): RouteDef => ({ method, path: `${C}${path}`, kind: 'control', handler });
+  return [
+    control('GET', '/status', status),
+    control('POST', '/reset', reset),
+    control('GET', '/outbox', readOutbox),
+    control('DELETE', '/outbox', clearOutbox),
+    control('GET', '/config', readConfig),
+    control('PUT', '/config', updateConfig),
+    control('PUT', '/faults', replaceFaults),
+    control('GET', '/faults', listFaults),
+    control('DELETE', '/faults', clearFaults),
+    control('GET', '/requests', listRequests),
+    control('DELETE', '/requests', clearRequests),
+  ];
 }
 
 function parseFault(v: unknown): Fault {

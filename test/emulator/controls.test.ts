@@ -17,8 +17,9 @@ test('reset empties accounts, tokens, outbox, faults, lockouts and the request l
   await h.api('POST', `${A}/password`, { json: { email: 'ada@example.com' }, query: { resetpasswordurl: RESET_LINK } });
   await h.config({ verificationFlow: 'disabled', accessTokenLifetimeSeconds: 5, clockOffsetSeconds: 30 });
   await h.control('PUT', '/faults', { faults: [{ path: '/nope', status: 500 }] });
-  for (let i = 0; i < 5; i++) await h.api('POST', `${A}/login`, { json: { email: 'bob@example.com', password: 'Wrong-Password-1' } });
-  assert.equal((await h.api('POST', `${A}/login`, { json: { email: 'bob@example.com', password: 'Wrong-Password-1' } })).status, 429);
+  // Failed-login counters are per account (as live): four failures counted on ada.
+  for (let i = 0; i < 4; i++) await h.api('POST', `${A}/login`, { json: { email: 'ada@example.com', password: 'Wrong-Password-1' } });
+  assert.equal(h.emu.emu.lockouts.get(h.emu.emu.store.userByEmail('ada@example.com')!.Uid), 4);
 
   const r = await h.control('POST', '/reset');
   assert.equal(r.status, 200, r.text);
@@ -28,7 +29,8 @@ test('reset empties accounts, tokens, outbox, faults, lockouts and the request l
   assert.deepEqual((await h.control('GET', '/faults')).body, { faults: [] });
   assert.deepEqual((await h.control('GET', '/requests')).body, { Requests: [] });
   assertError(await h.api('GET', `${A}/access_token/validate`, { token }), 403, 905);
-  assertError(await h.api('POST', `${A}/login`, { json: { email: 'bob@example.com', password: 'Wrong-Password-1' } }), 401, 966);
+  assertError(await h.api('POST', `${A}/login`, { json: { email: 'ada@example.com', password: PASSWORD } }), 401, 966);
+  assert.equal(h.emu.emu.lockouts.size, 0);
   const cfg = (await h.control('GET', '/config')).body;
   assert.equal(cfg.verificationFlow, 'optional', 'back to the start options, not the defaults');
   assert.equal(cfg.accessTokenLifetimeSeconds, 120);
@@ -63,7 +65,7 @@ test('outbox: all messages, filtered by ?to= (case-insensitive); DELETE empties 
 test('config: GET lists the documented keys; PUT merges (names case-insensitive); unknown or invalid → 4xx, nothing changed', async (t) => {
   const h = await start(t);
   const cfg = (await h.control('GET', '/config')).body;
-  for (const k of ['verificationFlow', 'loginOnEmailVerification', 'accessTokenLifetimeSeconds', 'rateLimit', 'passwordMinLength', 'corsOrigins', 'clockOffsetSeconds']) {
+  for (const k of ['verificationFlow', 'loginOnEmailVerification', 'accessTokenLifetimeSeconds', 'rateLimit', 'passwordPolicy', 'lockout', 'tokenFormat', 'corsOrigins', 'clockOffsetSeconds']) {
     assert.ok(k in cfg, k);
   }
   assert.equal(cfg.accessTokenLifetimeSeconds, 900);
@@ -72,7 +74,7 @@ test('config: GET lists the documented keys; PUT merges (names case-insensitive)
   assert.equal(cfg.rateLimit, false, 'the test harness turned it off');
   const merged = await h.control('PUT', '/config', { passwordMinLength: 12, VerificationFlow: 'optional' });
   assert.equal(merged.status, 200, merged.text);
-  assert.equal(merged.body.passwordMinLength, 12);
+  assert.equal(merged.body.passwordPolicy.minLength, 12, 'passwordMinLength is the short form of passwordPolicy.minLength');
   assert.equal(merged.body.verificationFlow, 'optional');
   assert.equal(merged.body.accessTokenLifetimeSeconds, 900, 'other keys are kept');
   // The new policy applies.
@@ -82,7 +84,8 @@ test('config: GET lists the documented keys; PUT merges (names case-insensitive)
   const before = (await h.control('GET', '/config')).body;
   for (const bad of [{ noSuchKey: 1 }, { verificationFlow: 'sometimes' }, { accessTokenLifetimeSeconds: 0 }, { accessTokenLifetimeSeconds: '900' },
     { rateLimit: { max: 0, windowSeconds: 1 } }, { rateLimit: true }, { corsOrigins: 'http://x' }, { clockOffsetSeconds: 1.5 }, { passwordMinLength: 200 },
-    { passwordMinLength: 10, bogus: true }]) {
+    { passwordMinLength: 10, bogus: true }, { passwordPolicy: { minLength: 40, maxLength: 20 } }, { passwordPolicy: { complexity: 'yes' } },
+    { lockout: { type: 'forever' } }, { lockout: { threshold: 101 } }, { lockout: { extra: 1 } }, { tokenFormat: 'uuid' }]) {
     const r = await h.control('PUT', '/config', bad);
     assertError(r, 403, 1134);
   }

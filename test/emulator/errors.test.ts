@@ -16,7 +16,7 @@ test('error body: exactly Description, ErrorCode, Message, IsProviderError:false
   const r = await h.api('POST', `${A}/login`, { json: { email: 'x@example.com', password: 'Whatever-123' } });
   assertError(r, 401, 966);
   assert.deepEqual(r.body, {
-    Description: 'The provided credentials are invalid.',
+    Description: 'Please use a valid user ID and password combination.',
     ErrorCode: 966,
     Message: 'Invalid user ID and/or password',
     IsProviderError: false,
@@ -29,7 +29,7 @@ test('1134 carries Errors[{FieldName, ErrorMessage}]', async (t) => {
   const r = await h.register(regBody('ada@example.com', 'short'));
   assertError(r, 403, 1134);
   assert.equal(r.body.Message, 'Validation failed for one or more fields');
-  assert.deepEqual(r.body.Errors, [{ FieldName: 'Password', ErrorMessage: 'The Password field must be at least 8 characters in length.' }]);
+  assert.deepEqual(r.body.Errors, [{ FieldName: 'Password', ErrorMessage: 'The Password field must be at least 6 characters in length.' }]);
 });
 
 test('apikey: 922 missing, 920 invalid, on Auth, Account and helper routes', async (t) => {
@@ -114,7 +114,7 @@ test('an exception inside a handler → 500 with ErrorCode 950 and a reference o
     for (const path of ['/__test/throw', '/__test/reject']) {
       const r = await h.api('GET', path);
       assertError(r, 500, 950);
-      assert.match(r.body.Description, /^An unknown error occurred\. Reference: [0-9a-f-]{36}$/);
+      assert.match(r.body.Description, /^An unknown error has occurred, please try again in a few minutes or contact your system admin\. Reference: [0-9a-f-]{36}$/);
       assert.doesNotMatch(r.text, /secret internal detail|boom|app\.ts/);
       assertJsonHeaders(r, path);
     }

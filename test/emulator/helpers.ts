@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { createCipheriv, createHash, pbkdf2Sync } from 'node:crypto';
 import type { TestContext } from 'node:test';
+import { SECURITY_QUESTIONS } from '../../emulator/routes/common.js';
 import { createEmulator, type EmulatorOptions, type Emulator } from '../../emulator/server.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -20,6 +21,10 @@ export const PASSWORD2 = 'Another-Quiet-Meadow-77';
 export const LINK = 'http://localhost:8000/verify';
 export const RESET_LINK = 'http://localhost:8000/reset';
 export const DELETE_LINK = 'http://localhost:8000/delete';
+
+/** The site's first security question (the emulator's fixed list, `SECURITY_QUESTIONS`). */
+export const Q1 = SECURITY_QUESTIONS[0]!.QuestionId;
+export const Q2 = SECURITY_QUESTIONS[1]!.QuestionId;
 
 export const A = '/identity/v2/auth';
 export const M = '/identity/v2/manage/account';
@@ -174,7 +179,7 @@ export function sott(opts: { apiKey?: string; secret?: string; start?: Date; end
 }
 
 // ------------------------------------------------------------------------------------------ asserts
-/** Asserts the LoginRadius error JSON: status, ErrorCode and the exact key set (plus `Errors` on 1134). */
+/** Asserts the LoginRadius error JSON: status, ErrorCode and the exact key set (plus `Errors` on 1134, `Data` on 1198). */
 export function assertError(r: Res, status: number, code: number): void {
   assert.equal(r.status, status, `expected ${status}/${code}, got ${r.status}: ${r.text}`);
   assert.ok(r.body && typeof r.body === 'object', `not JSON: ${r.text}`);
@@ -193,9 +198,24 @@ export function assertError(r: Res, status: number, code: number): void {
     }
     keys.push('Errors');
   }
+  // LoginRadius's suspend answer adds `Data: {LoginLockedTimeout}` (a lock by the site's backend has no end).
+  if (code === 1198 && 'Data' in r.body) {
+    assert.deepEqual(Object.keys(r.body.Data), ['LoginLockedTimeout']);
+    keys.push('Data');
+  }
   assert.deepEqual(Object.keys(r.body).sort(), keys.sort());
   assert.doesNotMatch(r.text, /\n\s+at |node:internal|\.ts:\d+/, 'no stack trace in an error body');
   assert.equal(r.headers.get('content-type'), 'application/json; charset=utf-8');
+}
+
+/** A LoginRadius suspend answer: 1198 with `Data.LoginLockedTimeout` about `until` (ms). */
+export function assertLocked(r: Res, until: number): void {
+  assert.equal(r.status, 403, r.text);
+  assert.deepEqual(Object.keys(r.body).sort(), ['Data', 'Description', 'ErrorCode', 'IsProviderError', 'Message', 'ProviderErrorResponse']);
+  assert.equal(r.body.ErrorCode, 1198);
+  assert.equal(r.body.Description, 'Your account has been locked, please try again after sometime.');
+  assert.match(r.body.Data.LoginLockedTimeout, ISO_DATE);
+  assert.ok(Math.abs(Date.parse(r.body.Data.LoginLockedTimeout) - until) < 5000, r.body.Data.LoginLockedTimeout);
 }
 
 /** Any 4xx with a LoginRadius-style error body. */

@@ -126,7 +126,7 @@ test('options=PreventVerificationEmail sends nothing; the account stays unverifi
 });
 
 test('register: 936 for a taken address (any case), 1134 short password, 1216 common password', async (t) => {
-  const h = await start(t);
+  const h = await start(t, { passwordPolicy: { commonPasswordProtection: true } });
   await h.createUser('ada@example.com');
   assertError(await h.register(regBody('Ada@Example.com')), 403, 936);
   assertError(await h.register(regBody('bob@example.com', 'short')), 403, 1134);

@@ -1,0 +1,49 @@
+/**
+ * Turns route tables (`RouteDef[]`) into fastify routes. Each request runs: guard (key / secret) → rate limit →
+ * body → handler → a save of the data file when the call may have changed state. Keeps the list of known paths for
+ * the 405 answers.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { Emu, RouteDef } from '../context.js';
+import { Body, type Json } from '../validate.js';
+import { BODY_METHODS, bodyCodeFor } from './body.js';
+import { guard, rateLimit } from './guard.js';
+import { makeReq } from './request.js';
+
+export interface Router {
+  add(defs: RouteDef[]): void;
+  /** The methods routed for a path (for 405 + Allow). */
+  allowedMethods(path: string): string[];
+}
+
+export function createRouter(app: FastifyInstance, emu: Emu): Router {
+  const known: { method: string; re: RegExp }[] = [];
+
+  function addRoute(def: RouteDef): void {
+    known.push({ method: def.method, re: new RegExp(`^${def.path.replace(/:[^/]+/g, '[^/]+')}/?$`, 'i') });
+    app.route({
+      method: def.method,
+      url: def.path,
+      handler: async (request, reply) => {
+        guard(emu, def.kind, request);
+        if (def.group) rateLimit(emu, def.group, request);
+        const body = new Body(BODY_METHODS.has(request.method) ? request.body : undefined, bodyCodeFor(request.method));
+        let result: Json;
+        try {
+          result = await def.handler(makeReq(emu, request, reply, body));
+        } finally {
+          // Some GETs change state (verify email, delete by token, invalidate, impersonation) and some failures too
+          // (a 970 login re-sends the verification mail): schedule a save for every API call.
+          if (def.kind !== 'control' || request.method !== 'GET') emu.changed();
+        }
+        if (reply.sent) return reply;
+        return reply.send(result as Json);
+      },
+    });
+  }
+
+  return {
+    add: (defs) => { for (const def of defs) addRoute(def); },
+    allowedMethods: (path) => [...new Set(known.filter((k) => k.re.test(path)).map((k) => k.method))],
+  };
+}
