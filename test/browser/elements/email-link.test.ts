@@ -295,6 +295,7 @@ describe('<lr-email-link>', function () {
     });
 
     it('puts a refused (too common) password on the password field and keeps the form', async () => {
+      await setConfig({passwordPolicy: {commonPasswordProtection: true}}); // a site with the live protection on
       const email = uniqueEmail('reset-weak');
       const m = await resetLink(email);
       const el = await open(m.Link);

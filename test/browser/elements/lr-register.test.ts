@@ -304,6 +304,7 @@ describe('<lr-register>', () => {
     });
 
     it('puts a weak password (1216) on the password field', async () => {
+      await emu.setConfig({passwordPolicy: {commonPasswordProtection: true}}); // a site with the live protection on
       const el = await mount({}, {sottProvider: () => admin.sott()});
       const err = await submitAndWait(el, 'lr-error', {email: uniqueEmail('weak'), password: '12345678'});
       expect(err.detail.code).to.equal(1216);
