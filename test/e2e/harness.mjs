@@ -1,11 +1,11 @@
-// Shared harness of the end-to-end suite: the BUILT CDN file, a real static server with real response headers
-// (strict CSP + Trusted Types by default), the emulator in process, and Debian's browsers through puppeteer-core.
-// Every *.e2e.mjs file runs in its own process (node --test), so each builds the CDN file once and starts its own
-// emulator and server.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+// Shared harness of the end-to-end suite: the BUILT CDN folder (the autoloading lr-elements.js, its chunks and the
+// one-file bundle), a real static server with real response headers (strict CSP + Trusted Types by default), the
+// emulator in process, and Debian's browsers through puppeteer-core. Every *.e2e.mjs file runs in its own process
+// (node --test), so each builds the CDN folder once and starts its own emulator and server.
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { build } from 'vite';
 import { createEmulator } from '../../emulator/server.ts';
@@ -49,23 +49,34 @@ const GUARD = `(() => {
 })();`;
 
 let cdnCache;
-/** Builds the CDN file once per process (vite build --mode cdn into a temp dir) and returns its text. */
+/**
+ * Builds the CDN folder once per process (`vite build --mode cdn`, then `--mode cdn-bundle`, into a temp dir):
+ * `files` maps each file's path inside dist/cdn (`lr-elements.js` the loader, `lr-login.js`, `chunks/…`,
+ * `lr-elements.bundle.js`, source maps) to its text; `text` is every JavaScript file of it joined, for scans.
+ */
 export async function buildCdn() {
   if (cdnCache) return cdnCache;
   const outDir = mkdtempSync(join(tmpdir(), 'lr-cdn-'));
   try {
-    await build({ configFile: 'vite.config.ts', mode: 'cdn', logLevel: 'silent', build: { outDir, emptyOutDir: true } });
-    cdnCache = readFileSync(join(outDir, 'lr-elements.js'), 'utf8');
+    for (const mode of ['cdn', 'cdn-bundle']) await build({ configFile: 'vite.config.ts', mode, logLevel: 'silent', build: { outDir, emptyOutDir: mode === 'cdn' } });
+    const files = new Map(readdirSync(outDir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => {
+      const path = join(d.parentPath, d.name);
+      return [relative(outDir, path).split(sep).join('/'), readFileSync(path, 'utf8')];
+    }));
+    cdnCache = { files, text: [...files].filter(([f]) => f.endsWith('.js')).map(([, t]) => t).join('\n') };
   } finally {
     rmSync(outDir, { recursive: true, force: true });
   }
   return cdnCache;
 }
 
-/** A whole HTML document around `body`, loading the guard and the CDN file. */
-export function doc(body, { title = 'lr-elements e2e', lang = 'en', head = '' } = {}) {
+/**
+ * A whole HTML document around `body`, loading the guard and the CDN loader (`src`: another CDN file or path, e.g.
+ * `/lr-elements.bundle.js` or `/cdn/any/path/lr-elements.js`).
+ */
+export function doc(body, { title = 'lr-elements e2e', lang = 'en', head = '', src = '/lr-elements.js' } = {}) {
   return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${title}</title>
-<script src="/guard.js"></script>${head}<script type="module" src="/lr-elements.js"></script></head>
+<script src="/guard.js"></script>${head}<script type="module" src="${src}"></script></head>
 <body><main><h1>${title}</h1>${body}</main></body></html>`;
 }
 
@@ -81,7 +92,9 @@ export async function startStack({ emulator: emulatorOptions = {} } = {}) {
   // The emulator is created before vite sets NODE_ENV=production (which refuses the fast hash cost).
   const emulator = createEmulator({ hashCost: 'fast', rateLimit: false, ...emulatorOptions });
   const apiBase = await emulator.listen();
-  const cdn = await buildCdn();
+  const { files: cdnFiles, text: cdn } = await buildCdn();
+  /** Every path the static server answered, in order (tests reset it with `served.length = 0`). */
+  const served = [];
   const { apiKey, apiSecret } = emulator.emu;
   const reports = [];
   const pages = new Map();
@@ -91,7 +104,8 @@ export async function startStack({ emulator: emulatorOptions = {} } = {}) {
   const attrs = `apikey="${apiKey}" api-base="${apiBase}"`;
   let origin = '';
   const stack = {
-    emulator, apiBase, apiKey, apiSecret, reports, cdn,
+    // `cdn`: every JavaScript file of the CDN folder, joined (for scans); `cdnFiles`: path in dist/cdn -> text.
+    emulator, apiBase, apiKey, apiSecret, reports, cdn, cdnFiles, served,
     get origin() { return origin; },
     /** Registers a page body under `name` (served at /strict/name, /control/name and /plain/name). */
     page(name, body, opts) {
@@ -174,7 +188,10 @@ export async function startStack({ emulator: emulatorOptions = {} } = {}) {
       req.on('data', (d) => { body += d; }).on('end', () => { reports.push(body); res.writeHead(204).end(); });
       return;
     }
-    if (url.pathname === '/lr-elements.js') return res.writeHead(200, { 'content-type': 'text/javascript' }).end(cdn);
+    served.push(url.pathname);
+    // The CDN folder, at the root and under any /cdn/<name>/ prefix (its chunks load relative to the loader).
+    const asset = cdnFiles.get(url.pathname.replace(/^\/(cdn\/[^/]+\/)?/, ''));
+    if (asset !== undefined) return res.writeHead(200, { 'content-type': url.pathname.endsWith('.map') ? 'application/json' : 'text/javascript' }).end(asset);
     if (url.pathname === '/guard.js') return res.writeHead(200, { 'content-type': 'text/javascript' }).end(GUARD);
     if (url.pathname === '/favicon.ico') return res.writeHead(204).end();
     const file = files.get(url.pathname);
