@@ -2,7 +2,8 @@
 // one-file bundle), a real static server with real response headers (strict CSP + Trusted Types by default), the
 // emulator in process, and Debian's browsers through puppeteer-core. Every *.e2e.mjs file runs in its own process
 // (node --test), so each builds the CDN folder once and starts its own emulator and server.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
@@ -260,4 +261,51 @@ export function idbGetAll(page, db, store) {
       values.onerror = () => { conn.close(); reject(values.error); };
     };
   }), db, store);
+}
+
+// ── WebKit (MiniBrowser through WebKitWebDriver under Xvfb, WebDriver classic; puppeteer cannot drive it) ───────────
+export const MINIBROWSER = process.env.MINIBROWSER_PATH ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
+/** The WebKit parts a machine lacks (tests skip WebKit with this reason when it is not empty). */
+export const webkitMissing = ['/usr/bin/WebKitWebDriver', '/usr/bin/Xvfb', MINIBROWSER].filter((f) => !existsSync(f));
+
+/**
+ * A WebDriver session on MiniBrowser, with the helpers the suites use: `exec(fn, ...args)` / `execAsync(fn, ...args)`
+ * run `fn` in the page (the async one awaits its promise), `until(fn, arg, what)` polls `fn` for 15 s, `waitFor(sel)`,
+ * `element(sel)` (a WebDriver element id), `type(sel, text)`, `enter(sel)`; `close()` ends the session and the
+ * Xvfb and WebKitWebDriver children of this process.
+ */
+export async function startWebKit() {
+  const [{ default: WebDriver }, { startWebKitDriver }] = await Promise.all([import('webdriver'), import('../../tools/wtr/webkit-driver.mjs')]);
+  const { port } = await startWebKitDriver();
+  const wd = await WebDriver.newSession({
+    hostname: '127.0.0.1', port, path: '/', logLevel: 'error',
+    capabilities: { browserName: 'MiniBrowser', 'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] }, 'wdio:enforceWebDriverClassic': true },
+  });
+  const exec = (fn, ...args) => wd.executeScript(`return (${fn}).apply(null, arguments)`, args);
+  const execAsync = (fn, ...args) => wd.executeAsyncScript(`const done = arguments[arguments.length - 1]; Promise.resolve((${fn}).apply(null, [].slice.call(arguments, 0, -1))).then((v) => done({ v }), (e) => done({ e: String(e) }));`, args)
+    .then((r) => { if (r.e) throw new Error(r.e); return r.v; });
+  const until = async (fn, arg, what) => {
+    const end = Date.now() + 15000;
+    while (!(await exec(fn, arg))) {
+      if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
+  const element = async (sel) => Object.values(await wd.findElement('css selector', sel))[0];
+  return {
+    wd, exec, execAsync, until, element,
+    waitFor: (sel) => until((s) => !!document.querySelector(s), sel, sel),
+    // One key per command: WebKitGTK's WebDriver drops repeated characters when a whole string is sent at once.
+    async type(sel, text) { const id = await element(sel); for (const ch of text) await wd.elementSendKeys(id, ch); },
+    enter: async (sel) => wd.elementSendKeys(await element(sel), '\uE007'),
+    async close() {
+      await wd.deleteSession().catch(() => {});
+      // webkit-driver.mjs kills Xvfb and WebKitWebDriver on process exit, but their open pipes keep this process from
+      // exiting: end exactly those two children of this process, by pid.
+      const children = execFileSync('ps', ['-o', 'pid=,comm=', '--ppid', String(process.pid)], { encoding: 'utf8' });
+      for (const [, pid, comm] of children.matchAll(/^\s*(\d+)\s+(\S+)/gm)) {
+        if (comm === 'Xvfb' || comm === 'WebKitWebDriver') try { process.kill(Number(pid), 'SIGTERM'); } catch { /* gone */ }
+      }
+    },
+  };
 }
