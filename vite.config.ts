@@ -43,7 +43,7 @@ const cdnBuild = { outDir: 'dist/cdn', target: 'es2022', minify: true, sourcemap
 
 // `vite build`                   -> dist/: unbundled ESM, one file per source module, lit and idb-keyval left as imports
 // `vite build --mode cdn`        -> dist/cdn/: lr-elements.js (the autoloader, src/cdn/lr-elements.ts), one chunk
-//                                   per element (lr-login.js, …) and shared chunks (chunks/lit-*.js, chunks/core-*.js, …)
+//                                   per element (lr-login.js, …) and shared chunks (chunks/core-*.js, chunks/base-*.js, …)
 // `vite build --mode cdn-bundle` -> dist/cdn/lr-elements.bundle.js: one self-contained module with every element
 //                                   (run after `--mode cdn`, which empties dist/cdn)
 export default defineConfig(({ mode }) => ({
@@ -61,11 +61,14 @@ export default defineConfig(({ mode }) => ({
             minify: true,
             // Element chunks keep their tag's name (a host can preload one by hand); shared chunks are hashed.
             chunkFileNames: (c) => (/[\\/]elements[\\/](lr-[a-z-]+)[\\/]\1\.ts$/.test(c.facadeModuleId ?? '') ? '[name].js' : 'chunks/[name]-[hash].js'),
+            // Two shared chunks, as few files as the split allows (each file is compressed on its own): `core` is
+            // what the loader imports itself (the page-wide API, session, messages); `base` is Lit and the code every
+            // element shares, announced by the loader's modulepreload hints beside the element's own chunk. What
+            // only some elements share (today lr-login's module, imported by lr-register) gets a chunk of its own.
             codeSplitting: {
               groups: [
-                { name: 'lit', test: /[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/]/ },
-                // What the loader itself imports (the page-wide API): one chunk, fetched with the loader.
                 { name: 'core', test: /[\\/]node_modules[\\/]idb-keyval[\\/]|[\\/]src[\\/](core|i18n)[\\/]|[\\/]src[\\/]internal[\\/]define\.ts$/ },
+                { name: 'base', test: /[\\/]node_modules[\\/]|[\\/]src[\\/](internal|styles)[\\/]/ },
               ],
             },
           },
