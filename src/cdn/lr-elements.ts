@@ -16,17 +16,7 @@
  */
 import {discover, load, startAutoload} from './autoload.js';
 
-export * from '../core/index.js';
-export {
-  setMessages,
-  setLocaleLoader,
-  msg,
-  en as messagesEn,
-  type LocaleLoader,
-  type MessageKey,
-  type MessageTable,
-} from '../i18n/index.js';
-export {defineElement} from '../internal/define.js';
+export * from '../api.js';
 export {discover, load};
 export type {LrTagName} from './tags.js';
 

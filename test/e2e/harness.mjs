@@ -21,6 +21,16 @@ export function launch(engine) {
   return puppeteer.launch({ headless: true, ...engine.launch });
 }
 
+/** Runs `fn(page)` on a page of a fresh browser context of `browser` (no session, cache or storage of an earlier test). */
+export async function withPage(browser, fn) {
+  const ctx = await browser.createBrowserContext();
+  try {
+    return await fn(await ctx.newPage());
+  } finally {
+    await ctx.close();
+  }
+}
+
 /** The policy of the issue; `trustedTypes` is `lit-html` (strict) or `'none'` (control: must produce violations). */
 export function cspPolicy(apiBase, trustedTypes = 'lit-html') {
   return [

@@ -9,7 +9,7 @@
 // Which files a page downloaded comes from the static server's own log (the same for every engine).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { ENGINES, guard, launch, startStack, startWebKit, webkitMissing } from './harness.mjs';
+import { ENGINES, guard, launch, startStack, startWebKit, webkitMissing, withPage as withFreshPage } from './harness.mjs';
 
 const BASE = '/cdn/v1/';
 const TAGS = ['lr-login', 'lr-register', 'lr-profile-editor', 'lr-email-manager', 'lr-email-link'];
@@ -57,16 +57,12 @@ for (const engine of ENGINES) {
     before(async () => { browser = await launch(engine); });
     after(async () => { await browser?.close(); });
 
-    async function withPage(fn) {
-      const ctx = await browser.createBrowserContext();
-      try {
-        stack.served.length = 0;
-        stack.reports.length = 0;
-        return await fn(await ctx.newPage());
-      } finally {
-        await ctx.close();
-      }
-    }
+    /** A fresh browser context's page, with the server's file log and the CSP reports emptied. */
+    const withPage = (fn) => {
+      stack.served.length = 0;
+      stack.reports.length = 0;
+      return withFreshPage(browser, fn);
+    };
     async function assertClean(page) {
       const g = await guard(page);
       assert.deepEqual({ violations: g.violations, unhandled: g.unhandled, errors: g.errors, reports: stack.reports }, { violations: [], unhandled: [], errors: [], reports: [] });
