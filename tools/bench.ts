@@ -73,6 +73,13 @@ const breakdown = Object.fromEntries(
   Object.entries(areas).map(([k, code]) => [k, { raw: Buffer.byteLength(code), gzip: gzip(code).length }] as const)
     .filter(([, v]) => v.raw > 0).sort((a, b) => b[1].raw - a[1].raw),
 );
+/** The areas of a CDN file, biggest first, each with its module code's own gzip size. */
+function contents(file: string): string {
+  const byArea: Record<string, string> = {};
+  for (const [id, m] of Object.entries(cdnFiles.get(file)?.modules ?? {})) byArea[area(id)] = (byArea[area(id)] ?? '') + (m.code ?? '');
+  return Object.entries(byArea).filter(([, c]) => c).map(([k, c]) => [k, gzip(c).length] as const)
+    .sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${kb(n)}`).join(', ');
+}
 /** Every CDN file gzip -9 encoded, as the bench server sends it. */
 const encoded = new Map([...cdnFiles].map(([f, c]) => [f, gzip(c.code)]));
 
@@ -199,7 +206,7 @@ console.log(`  ${'session restore ÷ floor'.padEnd(58)} ${`${ratio.toFixed(2)}×
 console.log(`  ${'requests on load (login + profile editor + email manager)'.padEnd(58)} ${`${requests.validate} validate + ${requests.readProfile} read profile`.padStart(18)}   = 1 + 1    ${verdict(requests.validate === 1 && requests.readProfile === 1, 'the extra requests')}`);
 for (const [name, p] of [['page with <lr-login> only', loginPage!], ['page with all five elements', allPage!]] as const) {
   console.log(`\n${name}: ${Object.keys(p.files).length} scripts`);
-  for (const [f, n] of Object.entries(p.files).sort((a, b) => b[1] - a[1])) console.log(`  ${f.padEnd(58)} ${bytes(n).padStart(9)}`);
+  for (const [f, n] of Object.entries(p.files).sort((a, b) => b[1] - a[1])) console.log(`  ${f.padEnd(58)} ${bytes(n).padStart(9)}   ${contents(f)}`);
 }
 console.log(`\nSession restore (headless Chromium, ${LATENCY_MS} ms injected latency, median of ${RUNS})`);
 console.log(`  navigation → lr-session-changed (authenticated): ${restore.medianMs} ms   (runs: ${restore.runs.join(', ')})`);

@@ -38,7 +38,7 @@ function preload(tag: LrTagName): void {
     link.href = href;
     const nonce = (globalThis as {litNonce?: string}).litNonce;
     if (nonce) link.nonce = nonce;
-    document.head.append(link);
+    (document.head ?? document.documentElement).append(link);
   }
 }
 
