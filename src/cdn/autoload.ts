@@ -29,6 +29,7 @@ const hinted = new Set<string>();
  * inline script, no Trusted Types sink; `window.litNonce`, when the page sets it, goes on the link too.
  */
 function preload(tag: LrTagName): void {
+  if (!globalThis.document) return; // Node / SSR: nothing to announce.
   for (const dep of chunkDeps[tag] ?? []) {
     const href = new URL(dep, import.meta.url).href;
     if (hinted.has(href)) continue;
