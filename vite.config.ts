@@ -1,44 +1,97 @@
 import { readdirSync } from 'node:fs';
 import minifyLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
-import { defineConfig } from 'vite';
+import { defineConfig, type BuildEnvironmentOptions, type Plugin } from 'vite';
 
-/** Every browser module under src/ (tests excluded) becomes an entry of the unbundled ESM build. */
+/** Every browser module under src/ (tests and the CDN entries excluded) becomes an entry of the unbundled ESM build. */
 function sourceEntries(): Record<string, string> {
   const entries: Record<string, string> = {};
   for (const f of readdirSync('src', { recursive: true }) as string[]) {
-    if (f.endsWith('.ts') && !f.endsWith('.d.ts') && !f.includes('.test.')) entries[f.replace(/\.ts$/, '')] = `src/${f}`;
+    if (f.endsWith('.ts') && !f.endsWith('.d.ts') && !f.includes('.test.') && !/^cdn[\\/]/.test(f)) entries[f.replace(/\.ts$/, '')] = `src/${f}`;
   }
   return entries;
 }
 
-// `vite` (dev)            -> serves demo/ (npm start adds the emulator and the demo-only backend, tools/start.ts)
-// `vite build`            -> dist/: unbundled ESM, one file per source module, lit and idb-keyval left as imports
-// `vite build --mode cdn` -> dist/cdn/lr-elements.js: one self-contained minified ES module defining every element
+const DEPS_ID = 'virtual:lr-chunk-deps';
+const DEPS_MARK = '__LR_CHUNK_DEPS__';
+/**
+ * `import chunkDeps from 'virtual:lr-chunk-deps'` (src/cdn/autoload.ts): for each chunk the loader imports
+ * dynamically (by chunk name, e.g. `lr-login`), the shared chunks it imports directly or further down, as URLs
+ * relative to the loader, leaving out what the loader's own static imports already load. Filled in once the
+ * chunks and their file names are known; the bundler puts the hashes in afterwards.
+ */
+function chunkDeps(): Plugin {
+  return {
+    name: 'lr-chunk-deps',
+    resolveId: (id) => (id === DEPS_ID ? `\0${DEPS_ID}` : null),
+    load: (id) => (id === `\0${DEPS_ID}` ? `export default ${DEPS_MARK};\n` : null),
+    renderChunk(code, chunk, _options, { chunks }) {
+      if (!code.includes(DEPS_MARK)) return null;
+      const closure = (file: string, seen = new Set<string>()): Set<string> => {
+        for (const f of chunks[file]?.imports ?? []) if (!seen.has(f)) closure(f, seen.add(f));
+        return seen;
+      };
+      const loaded = closure(chunk.fileName);
+      const deps = Object.fromEntries(chunk.dynamicImports.map((f) => [chunks[f]!.name, [...closure(f)].filter((d) => !loaded.has(d))]));
+      // The mark stands alone at the end of its line, so the source map stays right without a new one.
+      return { code: code.replace(DEPS_MARK, JSON.stringify(deps)), map: null };
+    },
+  };
+}
+
+/** What both CDN builds share: minified es2022 with source maps into dist/cdn. */
+const cdnBuild = { outDir: 'dist/cdn', target: 'es2022', minify: true, sourcemap: true } satisfies BuildEnvironmentOptions;
+
+// `vite build`                   -> dist/: unbundled ESM, one file per source module, lit and idb-keyval left as imports
+// `vite build --mode cdn`        -> dist/cdn/: lr-elements.js (the autoloader, src/cdn/lr-elements.ts), one chunk
+//                                   per element (lr-login.js, …) and shared chunks (chunks/core-*.js, chunks/base-*.js, …)
+// `vite build --mode cdn-bundle` -> dist/cdn/lr-elements.bundle.js: one self-contained module with every element
+//                                   (run after `--mode cdn`, which empties dist/cdn)
 export default defineConfig(({ mode }) => ({
   server: { host: '127.0.0.1', port: 5173 },
-  // The CDN file's html`` and css`` templates are minified (whitespace, comments; CSS through lightningcss).
-  plugins: mode === 'cdn' ? [minifyLiterals({ failOnError: true })] : [],
+  // The CDN files' html`` and css`` templates are minified (whitespace, comments; CSS through lightningcss); the
+  // loader learns which shared chunks each element chunk imports (its modulepreload hints).
+  plugins: mode.startsWith('cdn') ? [minifyLiterals({ failOnError: true }), chunkDeps()] : [],
   build: mode === 'cdn'
     ? {
-        outDir: 'dist/cdn',
+        ...cdnBuild,
         emptyOutDir: true,
-        target: 'es2022',
-        minify: true,
-        sourcemap: true,
-        lib: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'lr-elements.js' },
-        // Lib mode keeps whitespace in "es" output unless the output itself is minified.
-        rolldownOptions: { output: { minify: true } },
-      }
-    : {
-        outDir: 'dist',
-        emptyOutDir: false,
-        target: 'es2022',
-        minify: false,
-        sourcemap: true,
-        lib: { entry: sourceEntries(), formats: ['es'] },
+        lib: { entry: { 'lr-elements': 'src/cdn/lr-elements.ts' }, formats: ['es'], fileName: (_format, name) => `${name}.js` },
         rolldownOptions: {
-          external: [/^lit($|\/)/, /^@lit\//, /^idb-keyval($|\/)/],
-          output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
+          output: {
+            minify: true,
+            // Element chunks keep their tag's name (a host can preload one by hand); shared chunks are hashed.
+            chunkFileNames: (c) => (/[\\/]elements[\\/](lr-[a-z-]+)[\\/]\1\.ts$/.test(c.facadeModuleId ?? '') ? '[name].js' : 'chunks/[name]-[hash].js'),
+            // Two shared chunks, as few files as the split allows (each file is compressed on its own): `core` is
+            // what the loader imports itself (the page-wide API, session, messages); `base` is Lit and the code every
+            // element shares, announced by the loader's modulepreload hints beside the element's own chunk. What
+            // only some elements share (today lr-login's module, imported by lr-register) gets a chunk of its own.
+            codeSplitting: {
+              groups: [
+                { name: 'core', test: /[\\/]node_modules[\\/]idb-keyval[\\/]|[\\/]src[\\/](core|i18n)[\\/]|[\\/]src[\\/]internal[\\/]define\.ts$/ },
+                { name: 'base', test: /[\\/]node_modules[\\/]|[\\/]src[\\/](internal|styles)[\\/]/ },
+              ],
+            },
+          },
         },
-      },
+      }
+    : mode === 'cdn-bundle'
+      ? {
+          ...cdnBuild,
+          emptyOutDir: false,
+          lib: { entry: 'src/cdn/lr-elements.bundle.ts', formats: ['es'], fileName: () => 'lr-elements.bundle.js' },
+          // Lib mode keeps whitespace in "es" output unless the output itself is minified.
+          rolldownOptions: { output: { minify: true, codeSplitting: false } },
+        }
+      : {
+          outDir: 'dist',
+          emptyOutDir: false,
+          target: 'es2022',
+          minify: false,
+          sourcemap: true,
+          lib: { entry: sourceEntries(), formats: ['es'] },
+          rolldownOptions: {
+            external: [/^lit($|\/)/, /^@lit\//, /^idb-keyval($|\/)/],
+            output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
+          },
+        },
 }));

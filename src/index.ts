@@ -1,22 +1,13 @@
 /**
- * lr-elements: the CDN entry. Importing this module defines every element (`<lr-login>`, `<lr-register>`, …)
- * and exports the public API (page-wide `configure()`, the session, message overrides, element classes).
+ * lr-elements: the package entry (and what the one-file CDN bundle holds). Importing this module defines every
+ * element (`<lr-login>`, `<lr-register>`, …) and exports the public API (page-wide `configure()`, the session,
+ * message overrides, element classes).
  *
  * Safe to import in Node (no DOM access at module top level; `defineElement` does nothing without
  * `customElements`).
  */
-export * from './core/index.js';
-export {
-  setMessages,
-  setLocaleLoader,
-  msg,
-  en as messagesEn,
-  type LocaleLoader,
-  type MessageKey,
-  type MessageTable,
-} from './i18n/index.js';
+export * from './api.js';
 export {LrElement} from './internal/lr-element.js';
-export {defineElement} from './internal/define.js';
 
 export {LrLogin} from './elements/lr-login/lr-login.js';
 export {LrRegister} from './elements/lr-register/lr-register.js';

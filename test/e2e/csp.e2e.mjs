@@ -5,7 +5,7 @@
 // B3-06 (markup in profile data renders as text). The full journey under the same policy is journey.e2e.mjs.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { cspPolicy, ENGINES, guard, launch, startStack } from './harness.mjs';
+import { cspPolicy, ENGINES, guard, launch, startStack, withPage as withFreshPage } from './harness.mjs';
 
 const NONCE = 'e2e-nonce-7f3a9c';
 // B3-03: an engine without constructable stylesheets. Lit then hands out no CSSStyleSheet and the elements fall back
@@ -33,14 +33,7 @@ for (const engine of ENGINES) {
     after(async () => { await browser?.close(); });
 
     /** Runs `fn` on a page of a fresh browser context (no session from an earlier test). */
-    async function withPage(fn) {
-      const ctx = await browser.createBrowserContext();
-      try {
-        return await fn(await ctx.newPage());
-      } finally {
-        await ctx.close();
-      }
-    }
+    const withPage = (fn) => withFreshPage(browser, fn);
     /** Zero CSP violations, reports, uncaught errors and unhandled rejections on the page. */
     async function assertClean(page) {
       const g = await guard(page);

@@ -1,11 +1,12 @@
-// Shared harness of the end-to-end suite: the BUILT CDN file, a real static server with real response headers
-// (strict CSP + Trusted Types by default), the emulator in process, and Debian's browsers through puppeteer-core.
-// Every *.e2e.mjs file runs in its own process (node --test), so each builds the CDN file once and starts its own
-// emulator and server.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+// Shared harness of the end-to-end suite: the BUILT CDN folder (the autoloading lr-elements.js, its chunks and the
+// one-file bundle), a real static server with real response headers (strict CSP + Trusted Types by default), the
+// emulator in process, and Debian's browsers through puppeteer-core. Every *.e2e.mjs file runs in its own process
+// (node --test), so each builds the CDN folder once and starts its own emulator and server.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { build } from 'vite';
 import { createEmulator } from '../../emulator/server.ts';
@@ -18,6 +19,16 @@ export const ENGINES = [
 /** Launches one engine headless. */
 export function launch(engine) {
   return puppeteer.launch({ headless: true, ...engine.launch });
+}
+
+/** Runs `fn(page)` on a page of a fresh browser context of `browser` (no session, cache or storage of an earlier test). */
+export async function withPage(browser, fn) {
+  const ctx = await browser.createBrowserContext();
+  try {
+    return await fn(await ctx.newPage());
+  } finally {
+    await ctx.close();
+  }
 }
 
 /** The policy of the issue; `trustedTypes` is `lit-html` (strict) or `'none'` (control: must produce violations). */
@@ -49,23 +60,34 @@ const GUARD = `(() => {
 })();`;
 
 let cdnCache;
-/** Builds the CDN file once per process (vite build --mode cdn into a temp dir) and returns its text. */
+/**
+ * Builds the CDN folder once per process (`vite build --mode cdn`, then `--mode cdn-bundle`, into a temp dir):
+ * `files` maps each file's path inside dist/cdn (`lr-elements.js` the loader, `lr-login.js`, `chunks/…`,
+ * `lr-elements.bundle.js`, source maps) to its text; `text` is every JavaScript file of it joined, for scans.
+ */
 export async function buildCdn() {
   if (cdnCache) return cdnCache;
   const outDir = mkdtempSync(join(tmpdir(), 'lr-cdn-'));
   try {
-    await build({ configFile: 'vite.config.ts', mode: 'cdn', logLevel: 'silent', build: { outDir, emptyOutDir: true } });
-    cdnCache = readFileSync(join(outDir, 'lr-elements.js'), 'utf8');
+    for (const mode of ['cdn', 'cdn-bundle']) await build({ configFile: 'vite.config.ts', mode, logLevel: 'silent', build: { outDir, emptyOutDir: mode === 'cdn' } });
+    const files = new Map(readdirSync(outDir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => {
+      const path = join(d.parentPath, d.name);
+      return [relative(outDir, path).split(sep).join('/'), readFileSync(path, 'utf8')];
+    }));
+    cdnCache = { files, text: [...files].filter(([f]) => f.endsWith('.js')).map(([, t]) => t).join('\n') };
   } finally {
     rmSync(outDir, { recursive: true, force: true });
   }
   return cdnCache;
 }
 
-/** A whole HTML document around `body`, loading the guard and the CDN file. */
-export function doc(body, { title = 'lr-elements e2e', lang = 'en', head = '' } = {}) {
+/**
+ * A whole HTML document around `body`, loading the guard and the CDN loader (`src`: another CDN file or path, e.g.
+ * `/lr-elements.bundle.js` or `/cdn/any/path/lr-elements.js`).
+ */
+export function doc(body, { title = 'lr-elements e2e', lang = 'en', head = '', src = '/lr-elements.js' } = {}) {
   return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${title}</title>
-<script src="/guard.js"></script>${head}<script type="module" src="/lr-elements.js"></script></head>
+<script src="/guard.js"></script>${head}<script type="module" src="${src}"></script></head>
 <body><main><h1>${title}</h1>${body}</main></body></html>`;
 }
 
@@ -81,7 +103,9 @@ export async function startStack({ emulator: emulatorOptions = {} } = {}) {
   // The emulator is created before vite sets NODE_ENV=production (which refuses the fast hash cost).
   const emulator = createEmulator({ hashCost: 'fast', rateLimit: false, ...emulatorOptions });
   const apiBase = await emulator.listen();
-  const cdn = await buildCdn();
+  const { files: cdnFiles, text: cdn } = await buildCdn();
+  /** Every path the static server answered, in order (tests reset it with `served.length = 0`). */
+  const served = [];
   const { apiKey, apiSecret } = emulator.emu;
   const reports = [];
   const pages = new Map();
@@ -91,7 +115,8 @@ export async function startStack({ emulator: emulatorOptions = {} } = {}) {
   const attrs = `apikey="${apiKey}" api-base="${apiBase}"`;
   let origin = '';
   const stack = {
-    emulator, apiBase, apiKey, apiSecret, reports, cdn,
+    // `cdn`: every JavaScript file of the CDN folder, joined (for scans); `cdnFiles`: path in dist/cdn -> text.
+    emulator, apiBase, apiKey, apiSecret, reports, cdn, cdnFiles, served,
     get origin() { return origin; },
     /** Registers a page body under `name` (served at /strict/name, /control/name and /plain/name). */
     page(name, body, opts) {
@@ -174,7 +199,10 @@ export async function startStack({ emulator: emulatorOptions = {} } = {}) {
       req.on('data', (d) => { body += d; }).on('end', () => { reports.push(body); res.writeHead(204).end(); });
       return;
     }
-    if (url.pathname === '/lr-elements.js') return res.writeHead(200, { 'content-type': 'text/javascript' }).end(cdn);
+    served.push(url.pathname);
+    // The CDN folder, at the root and under any /cdn/<name>/ prefix (its chunks load relative to the loader).
+    const asset = cdnFiles.get(url.pathname.replace(/^\/(cdn\/[^/]+\/)?/, ''));
+    if (asset !== undefined) return res.writeHead(200, { 'content-type': url.pathname.endsWith('.map') ? 'application/json' : 'text/javascript' }).end(asset);
     if (url.pathname === '/guard.js') return res.writeHead(200, { 'content-type': 'text/javascript' }).end(GUARD);
     if (url.pathname === '/favicon.ico') return res.writeHead(204).end();
     const file = files.get(url.pathname);
@@ -243,4 +271,51 @@ export function idbGetAll(page, db, store) {
       values.onerror = () => { conn.close(); reject(values.error); };
     };
   }), db, store);
+}
+
+// ── WebKit (MiniBrowser through WebKitWebDriver under Xvfb, WebDriver classic; puppeteer cannot drive it) ───────────
+export const MINIBROWSER = process.env.MINIBROWSER_PATH ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
+/** The WebKit parts a machine lacks (tests skip WebKit with this reason when it is not empty). */
+export const webkitMissing = ['/usr/bin/WebKitWebDriver', '/usr/bin/Xvfb', MINIBROWSER].filter((f) => !existsSync(f));
+
+/**
+ * A WebDriver session on MiniBrowser, with the helpers the suites use: `exec(fn, ...args)` / `execAsync(fn, ...args)`
+ * run `fn` in the page (the async one awaits its promise), `until(fn, arg, what)` polls `fn` for 15 s, `waitFor(sel)`,
+ * `element(sel)` (a WebDriver element id), `type(sel, text)`, `enter(sel)`; `close()` ends the session and the
+ * Xvfb and WebKitWebDriver children of this process.
+ */
+export async function startWebKit() {
+  const [{ default: WebDriver }, { startWebKitDriver }] = await Promise.all([import('webdriver'), import('../../tools/wtr/webkit-driver.mjs')]);
+  const { port } = await startWebKitDriver();
+  const wd = await WebDriver.newSession({
+    hostname: '127.0.0.1', port, path: '/', logLevel: 'error',
+    capabilities: { browserName: 'MiniBrowser', 'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] }, 'wdio:enforceWebDriverClassic': true },
+  });
+  const exec = (fn, ...args) => wd.executeScript(`return (${fn}).apply(null, arguments)`, args);
+  const execAsync = (fn, ...args) => wd.executeAsyncScript(`const done = arguments[arguments.length - 1]; Promise.resolve((${fn}).apply(null, [].slice.call(arguments, 0, -1))).then((v) => done({ v }), (e) => done({ e: String(e) }));`, args)
+    .then((r) => { if (r.e) throw new Error(r.e); return r.v; });
+  const until = async (fn, arg, what) => {
+    const end = Date.now() + 15000;
+    while (!(await exec(fn, arg))) {
+      if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
+  const element = async (sel) => Object.values(await wd.findElement('css selector', sel))[0];
+  return {
+    wd, exec, execAsync, until, element,
+    waitFor: (sel) => until((s) => !!document.querySelector(s), sel, sel),
+    // One key per command: WebKitGTK's WebDriver drops repeated characters when a whole string is sent at once.
+    async type(sel, text) { const id = await element(sel); for (const ch of text) await wd.elementSendKeys(id, ch); },
+    enter: async (sel) => wd.elementSendKeys(await element(sel), '\uE007'),
+    async close() {
+      await wd.deleteSession().catch(() => {});
+      // webkit-driver.mjs kills Xvfb and WebKitWebDriver on process exit, but their open pipes keep this process from
+      // exiting: end exactly those two children of this process, by pid.
+      const children = execFileSync('ps', ['-o', 'pid=,comm=', '--ppid', String(process.pid)], { encoding: 'utf8' });
+      for (const [, pid, comm] of children.matchAll(/^\s*(\d+)\s+(\S+)/gm)) {
+        if (comm === 'Xvfb' || comm === 'WebKitWebDriver') try { process.kill(Number(pid), 'SIGTERM'); } catch { /* gone */ }
+      }
+    },
+  };
 }

@@ -22,12 +22,11 @@
 // product's CSP assertions never drop anything recorded outside those windows.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'vite';
-import { ENGINES, guard, launch, startStack } from './harness.mjs';
+import { ENGINES, guard, launch, startStack, startWebKit, webkitMissing } from './harness.mjs';
 
 const AXE_SOURCE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -443,27 +442,10 @@ for (const engine of ENGINES) {
 // Sign-in part of the journey: initial, invalid submit, wrong password, sign in, sign out — after each, zero CSP
 // violations / reports / errors, axe clean, no token in event details or the DOM; the page's requests are taken from
 // the emulator's request log (WebDriver classic has no network events): no token in any URL, Authorization sent.
-const MINIBROWSER = process.env.MINIBROWSER_PATH ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
-const webkitMissing = ['/usr/bin/WebKitWebDriver', '/usr/bin/Xvfb', MINIBROWSER].filter((f) => !existsSync(f));
 describe('journey, sign-in part, on the strict CSP + Trusted Types page (webkit)', { skip: webkitMissing.length ? `not installed: ${webkitMissing.join(', ')}` : false }, () => {
-  let wd;
-  before(async () => {
-    const [{ default: WebDriver }, { startWebKitDriver }] = await Promise.all([import('webdriver'), import('../../tools/wtr/webkit-driver.mjs')]);
-    const { port } = await startWebKitDriver();
-    wd = await WebDriver.newSession({
-      hostname: '127.0.0.1', port, path: '/', logLevel: 'error',
-      capabilities: { browserName: 'MiniBrowser', 'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] }, 'wdio:enforceWebDriverClassic': true },
-    });
-  });
-  after(async () => {
-    await wd?.deleteSession().catch(() => {});
-    // webkit-driver.mjs kills Xvfb and WebKitWebDriver on process exit, but their open pipes keep this process from
-    // exiting: end exactly those two children of this process, by pid.
-    const children = execFileSync('ps', ['-o', 'pid=,comm=', '--ppid', String(process.pid)], { encoding: 'utf8' });
-    for (const [, pid, comm] of children.matchAll(/^\s*(\d+)\s+(\S+)/gm)) {
-      if (comm === 'Xvfb' || comm === 'WebKitWebDriver') try { process.kill(Number(pid), 'SIGTERM'); } catch { /* gone */ }
-    }
-  });
+  let wk;
+  before(async () => { wk = await startWebKit(); });
+  after(async () => { await wk?.close(); });
 
   it('initial → invalid submit → wrong password → sign in → sign out', { timeout: 90000 }, async (t) => {
     const email = `journey-webkit-${Date.now().toString(36)}@example.com`;
@@ -472,21 +454,7 @@ describe('journey, sign-in part, on the strict CSP + Trusted Types page (webkit)
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
     stack.reports.length = 0;
-    const exec = (fn, ...args) => wd.executeScript(`return (${fn}).apply(null, arguments)`, args);
-    const execAsync = (fn, ...args) => wd.executeAsyncScript(`const done = arguments[arguments.length - 1]; Promise.resolve((${fn}).apply(null, [].slice.call(arguments, 0, -1))).then((v) => done({ v }), (e) => done({ e: String(e) }));`, args)
-      .then((r) => { if (r.e) throw new Error(r.e); return r.v; });
-    const until = async (fn, arg, what) => {
-      const end = Date.now() + 15000;
-      while (!(await exec(fn, arg))) {
-        if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    };
-    const waitFor = (sel) => until((s) => !!document.querySelector(s), sel, sel);
-    const element = async (sel) => Object.values(await wd.findElement('css selector', sel))[0];
-    // One key per command: WebKitGTK's WebDriver drops repeated characters when a whole string is sent at once.
-    const type = async (sel, text) => { const id = await element(sel); for (const ch of text) await wd.elementSendKeys(id, ch); };
-    const enter = async (sel) => wd.elementSendKeys(await element(sel), '\uE007');
+    const { wd, exec, execAsync, until, waitFor, element, type, enter } = wk;
     const region = (tag, role) => exec((tag, role) => document.querySelector(tag).querySelector(`:scope [role=${role}]`).textContent.trim(), tag, role);
     const activeName = () => exec(() => document.activeElement?.getAttribute('name') ?? document.activeElement?.localName);
     const tokens = new Set();

@@ -1,0 +1,16 @@
+/**
+ * lr-elements one-file CDN bundle (`dist/cdn/lr-elements.bundle.js`): every element and the whole public API in
+ * one request, for hosts that prefer that to the autoloading `lr-elements.js`. `load(tag)` answers as there
+ * (resolves to the element class; here every element is defined on import).
+ */
+import {unknownTag} from './tags.js';
+
+export * from '../index.js';
+export type {LrTagName} from './tags.js';
+
+/** Resolves to the class of `tag`; rejects with a clear error for a name that is not an lr-elements tag. */
+export function load(tag: string): Promise<CustomElementConstructor> {
+  const name = String(tag).toLowerCase();
+  const ctor = name.startsWith('lr-') ? globalThis.customElements?.get(name) : undefined;
+  return ctor ? Promise.resolve(ctor) : Promise.reject(unknownTag(name));
+}

@@ -1,0 +1,23 @@
+/**
+ * lr-elements CDN entry (`dist/cdn/lr-elements.js`): a small autoloader. One line includes it:
+ *
+ *     <script type="module" src="https://cdn.example/lr-elements/lr-elements.js"></script>
+ *
+ * Each `lr-*` tag is registered the first time it appears in the document or in an open shadow root, by
+ * importing that element's chunk (next to this file, resolved from this module's own URL, so the whole
+ * `dist/cdn/` folder works from any path and under a CSP that allows only its origin). Lit and the shared
+ * element code come in shared chunks, announced with `<link rel="modulepreload">` created through DOM APIs (no
+ * inline script, nothing for Trusted Types to refuse). `load('lr-login')` imports an element ahead of time and
+ * resolves to its class.
+ *
+ * The page-wide API (`configure()`, `getSession()`, `setMessages()`, …) is exported from here as from the
+ * one-file bundle (`dist/cdn/lr-elements.bundle.js`). The element classes are not: `await load(tag)` gives them,
+ * or use the bundle.
+ */
+import {discover, load, startAutoload} from './autoload.js';
+
+export * from '../api.js';
+export {discover, load};
+export type {LrTagName} from './tags.js';
+
+startAutoload();

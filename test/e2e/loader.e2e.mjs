@@ -1,0 +1,163 @@
+// End to end: the BUILT CDN folder from a sub-path (/cdn/v1/), under the strict CSP + Trusted Types policy, in
+// Chromium, Firefox (puppeteer-core) and WebKit (WebDriver), against the emulator:
+//   - the autoloader (lr-elements.js): a page with only <lr-login> renders styled and signs in with zero violations,
+//     and downloads exactly the loader, its static imports, lr-login.js and the shared chunks lr-login.js imports
+//     (announced by <link rel="modulepreload">) — never another element's chunk;
+//   - tags that appear later, in the document or in open shadow roots (present at start or attached afterwards),
+//     are loaded the first time they appear; `load(tag)` preloads and resolves to the class, and rejects clearly;
+//   - the one-file bundle (lr-elements.bundle.js) signs in the same way, in one script request.
+// Which files a page downloaded comes from the static server's own log (the same for every engine).
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { ENGINES, guard, launch, startStack, startWebKit, webkitMissing, withPage as withFreshPage } from './harness.mjs';
+
+const BASE = '/cdn/v1/';
+const TAGS = ['lr-login', 'lr-register', 'lr-profile-editor', 'lr-email-manager', 'lr-email-link'];
+const PASSWORD = 'correct horse battery';
+
+let stack;
+/** The files of the CDN folder that `file` imports statically, directly or further down (from the built code). */
+function closure(file, seen = new Set()) {
+  const dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/') + 1) : '';
+  for (const [, spec] of stack.cdnFiles.get(file).matchAll(/(?:\bfrom|\bimport)\s*["'`](\.{1,2}\/[^"'`]+)["'`]/g)) {
+    const dep = new URL(spec, `http://x/${dir}`).pathname.slice(1);
+    if (!seen.has(dep)) closure(dep, seen.add(dep));
+  }
+  return seen;
+}
+/** What a page with only <lr-login> must download from the CDN folder, and nothing else. */
+const loginOnly = () => new Set(['lr-elements.js', ...closure('lr-elements.js'), 'lr-login.js', ...closure('lr-login.js')]);
+/** The CDN files the static server sent since the last reset (path inside the CDN folder). */
+const downloaded = () => new Set(stack.served.filter((p) => p.startsWith(BASE) && p.endsWith('.js')).map((p) => p.slice(BASE.length)));
+
+before(async () => {
+  stack = await startStack();
+  const login = `<section aria-labelledby="h"><h2 id="h">Sign in</h2><lr-login ${stack.attrs}></lr-login></section>`;
+  stack.page('loader-login.html', login, { title: 'Loader', src: `${BASE}lr-elements.js` });
+  stack.page('bundle-login.html', login, { title: 'Bundle', src: `${BASE}lr-elements.bundle.js` });
+  // A shadow root that exists before the loader runs (a classic script in the body runs during parsing).
+  stack.file('/early-shadow.js', 'text/javascript', `document.getElementById('early').attachShadow({ mode: 'open' })
+    .append(Object.assign(document.createElement('lr-email-manager'), { apikey: ${JSON.stringify(stack.apiKey)}, apiBase: ${JSON.stringify(stack.apiBase)} }));`);
+  stack.page('loader-late.html', `<div id="early"></div><script src="/early-shadow.js"></script>`, { title: 'Loader, late tags', src: `${BASE}lr-elements.js` });
+});
+after(async () => { await stack?.close(); });
+
+describe('CDN folder', () => {
+  it('the loader is small and imports only shared chunks; each element chunk keeps its tag name', () => {
+    for (const tag of TAGS) assert.ok(stack.cdnFiles.has(`${tag}.js`), `${tag}.js in the CDN folder`);
+    for (const dep of closure('lr-elements.js')) assert.match(dep, /^chunks\//, 'the loader imports no element chunk statically');
+    for (const tag of TAGS) assert.ok(!closure(`${tag}.js`).has(`${TAGS.find((t) => t !== tag)}.js`), `${tag}.js imports no other element`);
+    assert.ok(!closure('lr-elements.bundle.js').size, 'the bundle is one file');
+  });
+});
+
+for (const engine of ENGINES) {
+  describe(`CDN loader and bundle on the strict CSP + Trusted Types page (${engine.name})`, () => {
+    let browser;
+    before(async () => { browser = await launch(engine); });
+    after(async () => { await browser?.close(); });
+
+    /** A fresh browser context's page, with the server's file log and the CSP reports emptied. */
+    const withPage = (fn) => {
+      stack.served.length = 0;
+      stack.reports.length = 0;
+      return withFreshPage(browser, fn);
+    };
+    async function assertClean(page) {
+      const g = await guard(page);
+      assert.deepEqual({ violations: g.violations, unhandled: g.unhandled, errors: g.errors, reports: stack.reports }, { violations: [], unhandled: [], errors: [], reports: [] });
+    }
+    async function signIn(page, email) {
+      await page.waitForSelector('lr-login input[autocomplete="current-password"]', { timeout: 15000 });
+      assert.equal(await page.$eval('lr-login .lr-form', (f) => getComputedStyle(f).display), 'grid', 'styles apply');
+      await page.type('lr-login input[autocomplete~="username"]', email);
+      await page.type('lr-login input[autocomplete="current-password"]', PASSWORD);
+      await page.click('lr-login .lr-form__submit');
+      await page.waitForSelector('lr-login[session-state="authenticated"] .lr-login__who', { timeout: 15000 });
+    }
+
+    it('loader: <lr-login> alone signs in with zero violations and downloads only its own chunks', () => withPage(async (page) => {
+      const email = `loader-${engine.name}-${Date.now()}@example.com`;
+      await stack.user(email);
+      await page.goto(stack.url('loader-login.html'));
+      await signIn(page, email);
+      await assertClean(page);
+      assert.deepEqual([...downloaded()].sort(), [...loginOnly()].sort());
+      for (const tag of TAGS.slice(1)) assert.ok(!downloaded().has(`${tag}.js`), `${tag}.js was requested`);
+      // The shared chunks of lr-login.js were announced with modulepreload, next to the loader's own URL.
+      // Exactly those lr-login.js imports that the loader's own imports do not already bring (Lit and the shared
+      // element code at least).
+      const hints = await page.$$eval('link[rel=modulepreload]', (ls) => ls.map((l) => new URL(l.href).pathname));
+      const expected = [...closure('lr-login.js')].filter((f) => !closure('lr-elements.js').has(f)).map((f) => `${BASE}${f}`);
+      assert.ok(expected.length > 0, 'lr-login.js imports a shared chunk the loader does not');
+      assert.deepEqual(hints.sort(), expected.sort());
+    }));
+
+    it('loader: tags in shadow roots (present at start or attached later) and added later load on first sight; load() resolves and rejects clearly', () => withPage(async (page) => {
+      await page.goto(stack.url('loader-late.html'));
+      // The shadow root that existed before the loader ran.
+      await page.waitForFunction(() => document.getElementById('early').shadowRoot.querySelector('lr-email-manager')?.matches(':defined'), { timeout: 15000 });
+      assert.deepEqual([...downloaded()].filter((f) => TAGS.includes(f.replace(/\.js$/, ''))), ['lr-email-manager.js']);
+      const seen = await page.evaluate(async (base, attrs) => {
+        const add = (root, tag) => root.append(Object.assign(document.createElement(tag), attrs));
+        // A shadow root attached after the loader started, filled afterwards, then connected.
+        const host = document.createElement('div');
+        const root = host.attachShadow({ mode: 'open' });
+        document.body.append(host);
+        add(root, 'lr-profile-editor');
+        // A tag added to the document itself.
+        add(document.body, 'lr-register');
+        const m = await import(`${base}lr-elements.js`);
+        const defined = await Promise.all(['lr-profile-editor', 'lr-register'].map((t) => customElements.whenDefined(t).then(() => t)));
+        const cls = await m.load('lr-email-link');
+        const wrong = await m.load('lr-nope').then(() => 'resolved', (e) => `${e.name}: ${e.message}`);
+        return { defined, same: cls === customElements.get('lr-email-link'), wrong, upgraded: root.querySelector('lr-profile-editor') instanceof customElements.get('lr-profile-editor') };
+      }, BASE, { apikey: stack.apiKey, apiBase: stack.apiBase });
+      assert.deepEqual(seen.defined, ['lr-profile-editor', 'lr-register']);
+      assert.ok(seen.upgraded, 'the element in the shadow root is upgraded');
+      assert.ok(seen.same, 'load() resolves to the defined class');
+      assert.match(seen.wrong, /^TypeError: lr-elements: <lr-nope> is not an element of this library/);
+      assert.deepEqual([...downloaded()].filter((f) => TAGS.includes(f.replace(/\.js$/, ''))).sort(), ['lr-email-link.js', 'lr-email-manager.js', 'lr-profile-editor.js', 'lr-register.js']);
+      await assertClean(page);
+    }));
+
+    it('bundle: <lr-login> signs in with zero violations from one script file', () => withPage(async (page) => {
+      const email = `bundle-${engine.name}-${Date.now()}@example.com`;
+      await stack.user(email);
+      await page.goto(stack.url('bundle-login.html'));
+      await signIn(page, email);
+      await assertClean(page);
+      assert.deepEqual([...downloaded()], ['lr-elements.bundle.js']);
+    }));
+  });
+}
+
+describe('CDN loader and bundle on the strict CSP + Trusted Types page (webkit)', { skip: webkitMissing.length ? `not installed: ${webkitMissing.join(', ')}` : false }, () => {
+  let wk;
+  before(async () => { wk = await startWebKit(); });
+  after(async () => { await wk?.close(); });
+
+  for (const [file, page, expected] of [['loader', 'loader-login.html', loginOnly], ['bundle', 'bundle-login.html', () => new Set(['lr-elements.bundle.js'])]]) {
+    it(`${file}: <lr-login> signs in with zero violations and downloads only ${file === 'loader' ? 'its own chunks' : 'the bundle'}`, { timeout: 90000 }, async () => {
+      const { wd, exec, waitFor, element, type, enter } = wk;
+      const email = `${file}-webkit-${Date.now()}@example.com`;
+      await stack.user(email);
+      stack.served.length = 0;
+      stack.reports.length = 0;
+      await wd.navigateTo(stack.url(page));
+      await waitFor('lr-login[session-state="anonymous"] input[autocomplete="current-password"]');
+      assert.equal(await exec(() => getComputedStyle(document.querySelector('lr-login .lr-form')).display), 'grid', 'styles apply');
+      await type('lr-login input[autocomplete~="username"]', email);
+      await type('lr-login input[autocomplete="current-password"]', PASSWORD);
+      await enter('lr-login input[autocomplete="current-password"]');
+      await waitFor('lr-login[session-state="authenticated"] .lr-login__who');
+      await new Promise((r) => setTimeout(r, 150));
+      const g = await exec(() => window.__lr);
+      assert.deepEqual({ violations: g.violations, unhandled: g.unhandled, errors: g.errors, reports: stack.reports }, { violations: [], unhandled: [], errors: [], reports: [] });
+      assert.deepEqual([...downloaded()].sort(), [...expected()].sort());
+      // One WebKit profile serves both tests: sign out so the next page starts signed out.
+      await wd.elementClick(await element('lr-login .lr-login__sign-out'));
+      await waitFor('lr-login[session-state="anonymous"]');
+    });
+  }
+});
