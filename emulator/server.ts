@@ -18,6 +18,8 @@ import { createSaver } from './persist.js';
 import { accountRoutes } from './routes/account.js';
 import { authRoutes } from './routes/auth.js';
 import { controlRoutes } from './routes/controls.js';
+import { mfaRoutes } from './routes/mfa.js';
+import { passwordlessRoutes } from './routes/passwordless.js';
 import { createState, startConfigFrom } from './state.js';
 import { Store } from './store.js';
 
@@ -62,6 +64,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const router = createRouter(app, emu);
   router.add(authRoutes(emu));
   router.add(accountRoutes(emu));
+  router.add(mfaRoutes(emu));
+  router.add(passwordlessRoutes(emu));
   router.add(controlRoutes(emu, startConfig));
   installNotFound(app, router.allowedMethods);
 

@@ -2,10 +2,13 @@
 import type { Emu, Req, RouteDef } from '../context.js';
 import { sottDate, verifyPassword, checkSott } from '../crypto.js';
 import { LrHttpError, fail, invalid } from '../errors.js';
+import { completeLogin } from '../mfa/flow.js';
 import { parseProfileUpdate } from '../profile.js';
+import type { User } from '../store.js';
 import { PASSWORD_MAX, checkPassword, emailFrom, emailFromQuery, normEmail, type Json } from '../validate.js';
 import {
-  buildLink, checkLinkUrl, hasOption, loginResponse, parseEmailList, primaryEmail, profileOf, sendTokenMail, setSecurityAnswers, takeOneTime, touch,
+  buildLink, checkLinkUrl, hasOption, loginResponse, parseEmailList, primaryEmail, profileOf, sendTokenMail, setSecurityAnswers, signedIn, takeOneTime,
+  touch,
 } from './common.js';
 
 const A = '/identity/v2/auth';
@@ -16,34 +19,9 @@ export function authRoutes(emu: Emu): RouteDef[] {
   // ------------------------------------------------------------------------------------------ login
   async function login(req: Req): Promise<Json> {
     const email = emailFrom(req.body, 'email');
-    const password = req.body.raw('password');
-    if (typeof password !== 'string' || password === '') invalid(['password', 'The password field is required.']);
-    // No stored password is longer than the policy allows: refuse before hashing (BI-09, no hashing DoS).
-    if ([...password.normalize('NFC')].length > PASSWORD_MAX) {
-      invalid(['password', `The password field must not exceed ${PASSWORD_MAX} characters in length.`]);
-    }
     const id = normEmail(email);
-    checkLockout(emu, id);
-    const user = store.userByEmail(email);
-    // The unknown-user path verifies against a dummy hash so both paths cost the same (no quick exit).
-    const ok = await verifyPassword(password.normalize('NFC'), user?.passwordHash ?? (await emu.dummyHash));
-    if (!user || !user.passwordHash || !ok) {
-      recordFailure(emu, id);
-      fail(966);
-    }
-    emu.lockouts.delete(id);
-    if (!user.IsActive) fail(991);
-    // Locked by the site's backend (Account API `IsLoginLocked: true`): LoginRadius's "suspend" lock.
-    if (user.IsLoginLocked) fail(1198);
-    const entry = user.emails.find((e) => normEmail(e.Value) === id)!;
-    if (emu.config.verificationFlow === 'required' && !entry.Verified) {
-      // LoginRadius re-sends the verification email when an unverified user tries to log in.
-      sendTokenMail(emu, req, 'verification', user, entry.Value);
-      fail(970);
-    }
-    user.NoOfLogins += 1;
-    user.LastLoginDate = new Date(emu.now()).toISOString();
-    return loginResponse(emu, req, user);
+    const user = await verifyLogin(emu, req, id, store.userByEmail(email), email);
+    return completeLogin(emu, req, user, 'password', id);
   }
 
   // -------------------------------------------------------------------------------------- register
@@ -70,9 +48,7 @@ export function authRoutes(emu: Emu): RouteDef[] {
     store.put(user);
     if (mail) sendTokenMail(emu, req, 'verification', user, primaryEmail(user).Value);
     if (flow === 'required') return { IsPosted: true, Data: null };
-    user.NoOfLogins = 1;
-    user.LastLoginDate = new Date(emu.now()).toISOString();
-    return { IsPosted: true, Data: loginResponse(emu, req, user) };
+    return { IsPosted: true, Data: signedIn(emu, req, user) };
   }
 
   function registerBySott(req: Req): Promise<Json> {
@@ -293,8 +269,39 @@ export function authRoutes(emu: Emu): RouteDef[] {
   ];
 }
 
+/**
+ * The password step of every login (plain and MFA; `id` is the lockout key, `email` the address to check for
+ * verification, else the primary one): lockout, the same cost for unknown users, 966 / 991 / 1198 / 970.
+ */
+export async function verifyLogin(emu: Emu, req: Req, id: string, user: User | undefined, email?: string): Promise<User> {
+  const password = req.body.raw('password');
+  if (typeof password !== 'string' || password === '') invalid(['password', 'The password field is required.']);
+  // No stored password is longer than the policy allows: refuse before hashing (BI-09, no hashing DoS).
+  if ([...password.normalize('NFC')].length > PASSWORD_MAX) {
+    invalid(['password', `The password field must not exceed ${PASSWORD_MAX} characters in length.`]);
+  }
+  checkLockout(emu, id);
+  // The unknown-user path verifies against a dummy hash so both paths cost the same (no quick exit).
+  const ok = await verifyPassword(password.normalize('NFC'), user?.passwordHash ?? (await emu.dummyHash));
+  if (!user || !user.passwordHash || !ok) {
+    recordFailure(emu, id);
+    fail(966);
+  }
+  emu.lockouts.delete(id);
+  if (!user.IsActive) fail(991);
+  // Locked by the site's backend (Account API `IsLoginLocked: true`): LoginRadius's "suspend" lock.
+  if (user.IsLoginLocked) fail(1198);
+  const entry = email === undefined ? primaryEmail(user) : user.emails.find((e) => normEmail(e.Value) === normEmail(email))!;
+  if (emu.config.verificationFlow === 'required' && !entry.Verified) {
+    // LoginRadius re-sends the verification email when an unverified user tries to log in.
+    sendTokenMail(emu, req, 'verification', user, entry.Value);
+    fail(970);
+  }
+  return user;
+}
+
 /** Per-identifier lockout (E1-09): answered like a rate limit, never revealing whether the account exists. */
-function checkLockout(emu: Emu, id: string): void {
+export function checkLockout(emu: Emu, id: string): void {
   const l = emu.lockouts.get(id);
   const now = emu.now(); // the emulator's clock, so tests can move past a lock (E7-05)
   if (l && l.lockedUntil > now) {
@@ -302,7 +309,7 @@ function checkLockout(emu: Emu, id: string): void {
   }
 }
 
-function recordFailure(emu: Emu, id: string): void {
+export function recordFailure(emu: Emu, id: string): void {
   if (!emu.config.lockoutThreshold) return;
   const l = emu.lockouts.get(id) ?? { fails: 0, lockedUntil: 0, locks: 0 };
   l.fails += 1;
