@@ -2,7 +2,7 @@
 import type { Emu, Req, RouteDef } from '../context.js';
 import { sottDate, verifyPassword, checkSott } from '../crypto.js';
 import { LrHttpError, fail, invalid } from '../errors.js';
-import { completeLogin } from '../mfa/flow.js';
+import { completeLogin, mfaApplies } from '../mfa/flow.js';
 import { parseProfileUpdate } from '../profile.js';
 import type { User } from '../store.js';
 import { PASSWORD_MAX, checkPassword, emailFrom, emailFromQuery, normEmail, type Json } from '../validate.js';
@@ -47,7 +47,8 @@ export function authRoutes(emu: Emu): RouteDef[] {
     });
     store.put(user);
     if (mail) sendTokenMail(emu, req, 'verification', user, primaryEmail(user).Value);
-    if (flow === 'required') return { IsPosted: true, Data: null };
+    // No session without the second factor while MFA is required: the user signs in through the MFA login.
+    if (flow === 'required' || mfaApplies(emu, user)) return { IsPosted: true, Data: null };
     return { IsPosted: true, Data: signedIn(emu, req, user) };
   }
 
@@ -86,7 +87,8 @@ export function authRoutes(emu: Emu): RouteDef[] {
       store.consumeAll('verification', user.Uid, emu.now(), email);
       touch(emu, user);
       if (entry.Type === 'Primary' && req.q('welcomeemailtemplate') !== undefined) emu.send('welcome', entry.Value, 'Welcome', null, null);
-      if (!emu.config.loginOnEmailVerification) return { IsPosted: true, Data: null };
+      // A verification link is no way around a second factor: no session when one applies.
+      if (!emu.config.loginOnEmailVerification || mfaApplies(emu, user)) return { IsPosted: true, Data: null };
       return { IsPosted: true, Data: loginResponse(emu, req, user) };
     }
     const email = emailFromQuery(req.q('email'));

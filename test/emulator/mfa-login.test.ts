@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { A, ISO_DATE, PASSWORD, assertError, start } from './helpers.js';
-import { V, ZERO_GUID, authenticatorLogin, enrolled, mfaSite, pending, totp } from './mfa-helpers.js';
+import { V, ZERO_GUID, authenticatorLogin, enrolled, mfaSite, midStepOffset, pending, totp } from './mfa-helpers.js';
 
 test('MFA off (the default): L1 answers 1097, the plain login works', async (t) => {
   const h = await start(t);
@@ -160,4 +160,41 @@ test('optional mode: no factor → ordinary login (SecondFactorAuthentication nu
   // Other users without a factor still sign in on the plain endpoint.
   await h.createUser('bob@example.com');
   await h.login('bob@example.com');
+});
+
+test('no session around the second factor: email verification and registration answer Data null while MFA applies', async (t) => {
+  const h = await mfaSite(t, 'required', { verificationFlow: 'optional' });
+  const reg = await h.register({ Email: [{ Type: 'Primary', Value: 'ada@example.com' }], Password: PASSWORD }, { verificationurl: 'http://localhost:8000/verify' });
+  assert.equal(reg.status, 200, reg.text);
+  assert.deepEqual(reg.body, { IsPosted: true, Data: null });
+  const mail = (await h.outbox('ada@example.com')).find((m: { Kind: string }) => m.Kind === 'verification');
+  const v = await h.api('GET', `${A}/email`, { query: { verificationtoken: mail.Token } });
+  assert.equal(v.status, 200, v.text);
+  assert.deepEqual(v.body, { IsPosted: true, Data: null });
+  assert.equal(h.emu.emu.store.tokens.size, 0, 'no session was issued');
+  // MFA off again: registration signs in as before.
+  await h.config({ mfa: 'off' });
+  const reg2 = await h.register({ Email: [{ Type: 'Primary', Value: 'bob@example.com' }], Password: PASSWORD });
+  assert.equal(typeof reg2.body.Data.access_token, 'string');
+});
+
+test('MFA state survives a restart with a data file', async (t) => {
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(join(tmpdir(), 'lr-mfa-'));
+  const dataFile = join(dir, 'data.json');
+  const offset = midStepOffset();
+  const h = await start(t, { dataFile, mfa: 'required', clockOffsetSeconds: offset });
+  await h.createUser('ada@example.com');
+  const sfa = await pending(h, 'ada@example.com');
+  assert.equal((await authenticatorLogin(h, sfa.SecondFactorAuthenticationToken, totp(sfa.ManualEntryCode, offset))).status, 200);
+  const next = await pending(h, 'ada@example.com');
+  await h.emu.close();
+  const h2 = await start(t, { dataFile, mfa: 'required', clockOffsetSeconds: offset });
+  assert.equal((await pending(h2, 'ada@example.com')).IsAuthenticatorVerified, true);
+  // The pending token from before the restart still works (stored as a hash with its expiry).
+  const r = await authenticatorLogin(h2, next.SecondFactorAuthenticationToken, totp(sfa.ManualEntryCode, offset, 1));
+  assert.equal(r.status, 200, r.text);
+  t.after(() => rmSync(dir, { recursive: true, force: true })); // after the emulators' own close hooks (they save)
 });
