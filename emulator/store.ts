@@ -209,6 +209,12 @@ export class Store {
 
   findCode(kind: OneTimeKind, scope: string): OneTimeToken | undefined { return this.#oneTime.get(sha256(`${kind}|${scope}`)); }
 
+  /** Counts a wrong code on a record from findOneTime / findCode; returns the count. */
+  countAttempt(record: OneTimeToken): number { return (record.attempts = (record.attempts ?? 0) + 1); }
+
+  /** Marks a record from findOneTime / findCode as used. */
+  useRecord(record: OneTimeToken, now: number): void { record.usedAt = now; }
+
   /** Marks one token as used. */
   markUsed(token: string, now: number): void {
     const t = this.#oneTime.get(sha256(token));

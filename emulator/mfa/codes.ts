@@ -42,10 +42,10 @@ export function takeCode(emu: Emu, kind: CodeKind, scope: string, code: string, 
   if (rec.expiresAt <= emu.now()) fail(1069);
   const right = safeEqual(sha256(`${scope}|${code.trim()}`), rec.codeHash);
   if (!right || normEmail(rec.email) !== normEmail(email)) {
-    rec.attempts = (rec.attempts ?? 0) + 1;
+    emu.store.countAttempt(rec);
     return null;
   }
-  rec.usedAt = emu.now();
+  emu.store.useRecord(rec, emu.now());
   return rec;
 }
 

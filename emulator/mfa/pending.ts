@@ -30,15 +30,14 @@ export function pendingLogin(emu: Emu, req: Req): Pending {
 
 /** A wrong code: counted on the token (the last allowed one ends it) and against the login's lockout. */
 export function wrongCode(emu: Emu, p: Pending, code: number, description?: string): never {
-  p.rec.attempts = (p.rec.attempts ?? 0) + 1;
-  if (p.rec.attempts >= MAX_CODE_ATTEMPTS) emu.store.markUsed(p.sfat, emu.now());
+  if (emu.store.countAttempt(p.rec) >= MAX_CODE_ATTEMPTS) emu.store.useRecord(p.rec, emu.now());
   recordFailure(emu, p.rec.email);
   fail(code, description);
 }
 
 /** The second factor passed: the token is used up, the lockout counter cleared, the session issued. */
 export function finishPending(emu: Emu, req: Req, p: Pending): Json {
-  emu.store.markUsed(p.sfat, emu.now());
+  emu.store.useRecord(p.rec, emu.now());
   emu.lockouts.delete(p.rec.email);
   return signedIn(emu, req, p.user);
 }

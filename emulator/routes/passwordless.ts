@@ -45,7 +45,7 @@ export function passwordlessRoutes(emu: Emu): RouteDef[] {
     if (entry) entry.Verified = true;
     store.consumeAll('passwordless', user.Uid, emu.now());
     const code = store.findCode('passwordless-otp', normEmail(email));
-    if (code && code.usedAt === null) code.usedAt = emu.now();
+    if (code && code.usedAt === null) store.useRecord(code, emu.now());
     touch(emu, user);
     return completeLogin(emu, req, user, 'passwordless', normEmail(email));
   }
