@@ -1,6 +1,7 @@
 /** MFA settings after sign-in (A1–A8), the Account API resets (M1–M5), and bad input on every MFA route. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import fc from 'fast-check';
 import { A, M, PASSWORD, assert4xx, assertError } from './helpers.js';
 import { V, enrolled, lastMail, mfaSite, pending, totp } from './mfa-helpers.js';
 
@@ -124,5 +125,31 @@ test('bad input on every MFA route: 4xx with LoginRadius error JSON, never a 5xx
     assert4xx(raw, `${method} ${path} malformed JSON`);
   }
   assert4xx(await h.api('GET', `${A}/account/2fa/otp/email`, { token, query: { emailId: 'x'.repeat(300) } }), 'long emailId');
+  assert.equal((await h.control('GET', '/status')).status, 200);
+});
+
+test('E7-04 for MFA and passwordless: arbitrary JSON bodies never produce a 5xx', async (t) => {
+  const h = await mfaSite(t, 'required', { lockoutThreshold: 0 });
+  const { login } = await enrolled(h, 'ada@example.com');
+  const token = login.access_token;
+  const names = ['email', 'password', 'username', 'phone', 'authenticatorcode', 'googleauthenticatorcode', 'backupcode', 'EmailId', 'Otp',
+    'AuthenticatorCode', 'authenticator', 'googleauthenticator', 'otpauthenticator', '__proto__', 'constructor'];
+  const value = fc.oneof(fc.string({ maxLength: 40 }), fc.stringMatching(/^\d{6}$/), fc.integer(), fc.boolean(), fc.constant(null),
+    fc.constant('ada@example.com'), fc.jsonValue({ maxDepth: 2 }));
+  const body = fc.oneof(fc.dictionary(fc.constantFrom(...names), value, { maxKeys: 5 }), fc.jsonValue({ maxDepth: 3 }));
+  const sfat = (await pending(h, 'ada@example.com')).SecondFactorAuthenticationToken;
+  const q = { secondfactorauthenticationtoken: sfat };
+  const targets: [string, string, Record<string, string>][] = [
+    ['POST', `${A}/login/2fa`, {}], ['PUT', `${V}/authenticatorcode`, q], ['PUT', `${V}/backupcode`, q], ['POST', `${A}/login/2fa/otp/email`, q],
+    ['PUT', `${V}/otp/email`, q], ['PUT', `${A}/account/2fa/verification/authenticatorcode`, {}], ['DELETE', `${A}/account/2fa/authenticator`, {}],
+    ['PUT', `${A}/account/2fa/verification/otp/email`, {}], ['POST', `${A}/login/passwordlesslogin/email/verifyotp`, {}],
+  ];
+  let run = 0;
+  await fc.assert(fc.asyncProperty(body, async (json) => {
+    const [method, path, query] = targets[run++ % targets.length]!;
+    const r = await h.api(method, path, { query, raw: JSON.stringify(json), headers: { 'content-type': 'application/json' }, token });
+    assert.ok(r.status < 500, `${method} ${path} ${JSON.stringify(json)} → ${r.status} ${r.text}`);
+    if (r.status >= 400) assert.equal(typeof r.body?.ErrorCode, 'number', r.text);
+  }), { numRuns: 150 });
   assert.equal((await h.control('GET', '/status')).status, 200);
 });
