@@ -14,6 +14,7 @@ const { values } = parseArgs({
     apisecret: { type: 'string', default: DEMO_API_SECRET },
     data: { type: 'string' },
     'verification-flow': { type: 'string', default: 'required' },
+    mfa: { type: 'string', default: 'off' },
     'cors-origin': { type: 'string', multiple: true },
     'no-rate-limit': { type: 'boolean', default: false },
     'fast-hash': { type: 'boolean', default: false },
@@ -30,6 +31,7 @@ if (values.help) {
   --apikey K --apisecret S credentials (default: the documented demo pair)
   --data FILE              keep state in FILE across restarts (atomic writes)
   --verification-flow F    required | optional | disabled (default required)
+  --mfa M                  multi-factor authentication: off | optional | required (default off)
   --cors-origin O          allowed browser origin (repeatable; default: any loopback origin)
   --no-rate-limit          turn the per-IP rate limits off
   --fast-hash              cheap password hashing (development only)
@@ -43,11 +45,18 @@ if (flow !== 'required' && flow !== 'optional' && flow !== 'disabled') {
   process.exit(2);
 }
 
+const mfa = values.mfa;
+if (mfa !== 'off' && mfa !== 'optional' && mfa !== 'required') {
+  console.error(`--mfa must be off, optional or required (got ${mfa})`);
+  process.exit(2);
+}
+
 const emulator = createEmulator({
   apiKey: values.apikey,
   apiSecret: values.apisecret,
   ...(values.data ? { dataFile: values.data } : {}),
   verificationFlow: flow,
+  mfa,
   ...(values['cors-origin'] ? { corsOrigins: values['cors-origin'] } : {}),
   ...(values['no-rate-limit'] ? { rateLimit: false as const } : {}),
   hashCost: values['fast-hash'] ? 'fast' : 'default',

@@ -1,10 +1,13 @@
 /** Types shared by the server and the route modules. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { HashCost, TokenFormat } from './crypto.js';
-import type { Store, User } from './store.js';
+import type { OutboxMessage, Store, User } from './store.js';
 import type { Body, Json } from './validate.js';
 
 export type VerificationFlow = 'required' | 'optional' | 'disabled';
+
+export type MfaMode = 'off' | 'optional' | 'required';
+export type MfaMethod = 'authenticator' | 'emailotp' | 'backupcode';
 
 export interface RateLimit { max: number; windowSeconds: number }
 
@@ -42,6 +45,17 @@ export interface RuntimeConfig {
   tokenFormat: TokenFormat;
   /** The captcha response the register-by-captcha endpoint accepts (a documented test token). */
   captchaTestToken: string;
+  /** Multi-factor authentication (emulator/mfa/): the site's flow and the second factors it allows. */
+  mfa: MfaMode;
+  mfaMethods: MfaMethod[];
+  /** Lifetime of a second-factor token (L1 → L2..L5). */
+  mfaTokenLifetimeSeconds: number;
+  /** Lifetime of an emailed code (second-factor email OTP, passwordless code). */
+  otpLifetimeSeconds: number;
+  /** Passwordless login by email (link; and a code when `passwordlessOtp`). */
+  passwordlessLogin: boolean;
+  passwordlessOtp: boolean;
+  passwordlessTokenLifetimeSeconds: number;
 }
 
 export interface EmulatorOptions extends Partial<Omit<RuntimeConfig, 'lockout' | 'passwordPolicy'>> {
@@ -87,7 +101,7 @@ export interface Emu {
   /** A hash to verify against when the user does not exist, so both paths cost the same (E1-08). */
   dummyHash: Promise<string>;
   /** Records an email in the outbox. `link` is built from the caller's URL plus vtype/vtoken. */
-  send(kind: 'verification' | 'reset' | 'delete' | 'welcome', to: string, subject: string, link: string | null, token: string | null): void;
+  send(kind: OutboxMessage['Kind'], to: string, subject: string, link: string | null, token: string | null, otp?: string): void;
   /** Schedules a save of the data file (when one is configured). */
   changed(): void;
   /** Rate-limit windows by `group|ip`, consecutive failed logins by account Uid, and the request log. */

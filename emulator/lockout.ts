@@ -44,6 +44,15 @@ export async function passLock(emu: Emu, req: Req, user: User): Promise<void> {
   if (user.IsLoginLocked) fail(1198);
 }
 
+/** Steps after the password (second factor, MFA settings codes): refused while a suspend or an admin lock holds. */
+export function checkSuspended(emu: Emu, user: User): void {
+  const lock = user.lock;
+  if (lock?.type === 'suspend' && (lock.until === null || lock.until > emu.now())) {
+    throw new LrHttpError(1198, undefined, undefined, undefined, {}, { LoginLockedTimeout: new Date(lock.until ?? emu.now()).toISOString() });
+  }
+  if (user.IsLoginLocked) fail(1198);
+}
+
 /** A failed login on an existing account: counts, and locks at the threshold. */
 export function recordFailure(emu: Emu, user: User): void {
   const { threshold, type, suspendSeconds } = emu.config.lockout;

@@ -19,6 +19,8 @@ import { accountRoutes } from './routes/account.js';
 import { authExtraRoutes } from './routes/auth-extra.js';
 import { authRoutes } from './routes/auth.js';
 import { controlRoutes } from './routes/controls.js';
+import { mfaRoutes } from './routes/mfa.js';
+import { passwordlessRoutes } from './routes/passwordless.js';
 import { createState, startConfigFrom } from './state.js';
 import { Store } from './store.js';
 
@@ -64,6 +66,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   router.add(authRoutes(emu));
   router.add(authExtraRoutes(emu));
   router.add(accountRoutes(emu));
+  router.add(mfaRoutes(emu));
+  router.add(passwordlessRoutes(emu));
   router.add(controlRoutes(emu, startConfig));
   installNotFound(app, router.allowedMethods);
 

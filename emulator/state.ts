@@ -30,6 +30,13 @@ export const DEFAULT_CONFIG: RuntimeConfig = {
   rejectQueryTokens: false,
   tokenFormat: 'guid',
   captchaTestToken: 'emulator-captcha-pass',
+  mfa: 'off',
+  mfaMethods: ['authenticator', 'emailotp', 'backupcode'],
+  mfaTokenLifetimeSeconds: 10 * 60,
+  otpLifetimeSeconds: 10 * 60,
+  passwordlessLogin: true,
+  passwordlessOtp: true,
+  passwordlessTokenLifetimeSeconds: 15 * 60,
 };
 
 /** The defaults with the options' config fields applied: what `POST /__emulator/reset` goes back to. */
@@ -64,8 +71,11 @@ export function createState(options: EmulatorOptions, store: Store, startConfig:
       options.verifyCaptcha ? Boolean(await options.verifyCaptcha(token)) : safeEqual(token, emu.config.captchaTestToken),
     hash: (p) => hashPassword(p, hashCost),
     dummyHash: hashPassword('dummy password for unknown users', hashCost),
-    send(kind, to, subject, link, token) {
-      store.addMail({ Id: randomUUID(), To: to, Kind: kind, Subject: subject, Link: link, Token: token, CreatedDate: new Date(emu.now()).toISOString() });
+    send(kind, to, subject, link, token, otp) {
+      store.addMail({
+        Id: randomUUID(), To: to, Kind: kind, Subject: subject, Link: link, Token: token, ...(otp === undefined ? {} : { Otp: otp }),
+        CreatedDate: new Date(emu.now()).toISOString(),
+      });
     },
     rate: new Map(),
     lockouts: new Map(),

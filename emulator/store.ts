@@ -31,20 +31,43 @@ export interface User {
   NoOfLogins: number;
   RegistrationSource: string;
   securityAnswers: Record<string, string>;
+  /** Second factors (emulator/mfa/): absent until the user first meets multi-factor authentication. */
+  mfa?: MfaState;
+}
+
+export interface MfaState {
+  /** Base32 TOTP secret: pending (shown as QR / manual key) until `authenticatorVerified`. */
+  secret: string | null;
+  authenticatorVerified: boolean;
+  /** The TOTP time step last accepted: a code is accepted once (RFC 6238 §5.2). */
+  lastTotpStep: number;
+  emailOtp: boolean;
+  /** SHA-256 of each unused backup code. */
+  backupCodes: string[];
 }
 
 export interface AccessToken { uid: string; refreshToken: string; createdAt: number; expiresAt: number }
 
-export type OneTimeKind = 'verification' | 'reset' | 'delete';
-export interface OneTimeToken { kind: OneTimeKind; uid: string; email: string; expiresAt: number; usedAt: number | null }
+export type LinkKind = 'verification' | 'reset' | 'delete';
+export type OneTimeKind = LinkKind | 'mfa' | 'mfa-otp' | 'passwordless' | 'passwordless-otp';
+/**
+ * `mfa`: a second-factor token (`email` holds the login's lockout key); `*-otp`: a short code for one scope (a
+ * second-factor token, a user or an address), kept as `codeHash` with its wrong `attempts` and `sends` (issueCode).
+ */
+export interface OneTimeToken {
+  kind: OneTimeKind; uid: string; email: string; expiresAt: number; usedAt: number | null;
+  attempts?: number; codeHash?: string | null; sends?: number;
+}
 
 export interface OutboxMessage {
   Id: string;
   To: string;
-  Kind: 'verification' | 'reset' | 'delete' | 'welcome';
+  Kind: 'verification' | 'reset' | 'delete' | 'welcome' | 'mfa-otp' | 'passwordless';
   Subject: string;
   Link: string | null;
   Token: string | null;
+  /** The emailed code (second-factor and passwordless mails). */
+  Otp?: string;
   CreatedDate: string;
 }
 
@@ -147,6 +170,12 @@ export class Store {
 
   token(value: string): AccessToken | undefined { return this.#tokens.get(value); }
 
+  /** Moves a session's expiry (the sliding-token endpoint). */
+  slideToken(value: string, expiresAt: number): void {
+    const t = this.#tokens.get(value);
+    if (t) t.expiresAt = expiresAt;
+  }
+
   /** Ends one session. */
   deleteToken(value: string): void { this.#tokens.delete(value); }
 
@@ -166,6 +195,30 @@ export class Store {
     const t = this.#oneTime.get(sha256(token));
     return t && t.kind === kind ? t : undefined;
   }
+
+  /**
+   * Stores a short code for one scope, replacing the scope's previous code; keeps the scope's send count while the
+   * previous record is live. Only `sha256(scope|code)` is kept. Returns the record.
+   */
+  issueCode(kind: OneTimeKind, scope: string, uid: string, email: string, code: string | null, now: number, lifetimeSeconds: number): OneTimeToken {
+    const key = sha256(`${kind}|${scope}`);
+    const prev = this.#oneTime.get(key);
+    const sends = prev && prev.expiresAt > now ? (prev.sends ?? 0) : 0;
+    const record: OneTimeToken = {
+      kind, uid, email, expiresAt: now + lifetimeSeconds * 1000, usedAt: null, attempts: 0,
+      codeHash: code === null ? null : sha256(`${scope}|${code}`), sends: sends + 1,
+    };
+    this.#oneTime.set(key, record);
+    return record;
+  }
+
+  findCode(kind: OneTimeKind, scope: string): OneTimeToken | undefined { return this.#oneTime.get(sha256(`${kind}|${scope}`)); }
+
+  /** Counts a wrong code on a record from findOneTime / findCode; returns the count. */
+  countAttempt(record: OneTimeToken): number { return (record.attempts = (record.attempts ?? 0) + 1); }
+
+  /** Marks a record from findOneTime / findCode as used. */
+  useRecord(record: OneTimeToken, now: number): void { record.usedAt = now; }
 
   /** Marks one token as used. */
   markUsed(token: string, now: number): void {

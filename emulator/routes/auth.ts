@@ -3,11 +3,13 @@ import type { Emu, Req, RouteDef } from '../context.js';
 import { sottDate, verifyPassword, checkSott } from '../crypto.js';
 import { fail, invalid } from '../errors.js';
 import { passLock, recordFailure, unlock } from '../lockout.js';
+import { completeLogin, mfaApplies } from '../mfa/flow.js';
 import { parseProfileUpdate } from '../profile.js';
+import type { User } from '../store.js';
 import { PASSWORD_MAX, checkPassword, emailFrom, emailFromQuery, normEmail, type Json } from '../validate.js';
 import {
   SECURITY_QUESTIONS, buildLink, checkLinkUrl, checkUserNameFree, hasOption, loginResponse, parseEmailList, primaryEmail, profileOf,
-  removeAddress, sendTokenMail, setSecurityAnswers, takeOneTime, touch, userNameFrom,
+  removeAddress, sendTokenMail, setSecurityAnswers, signedIn, takeOneTime, touch, userNameFrom,
 } from './common.js';
 
 const A = '/identity/v2/auth';
@@ -20,32 +22,10 @@ export function authRoutes(emu: Emu): RouteDef[] {
   async function login(req: Req): Promise<Json> {
     const byName = req.body.has('username') && !req.body.has('email');
     const userName = byName ? req.body.str('username', 'username', { required: true, max: 256 })! : null;
-    const email = byName ? null : emailFrom(req.body, 'email');
-    const password = req.body.raw('password');
-    if (typeof password !== 'string' || password === '') invalid(['password', 'The password field is required.']);
-    // No stored password is longer than the policy allows: refuse before hashing (BI-09, no hashing DoS).
-    if ([...password.normalize('NFC')].length > PASSWORD_MAX) {
-      invalid(['password', `The password field must not exceed ${PASSWORD_MAX} characters in length.`]);
-    }
+    const email = byName ? undefined : emailFrom(req.body, 'email');
     const user = userName !== null ? store.userByUserName(userName) : store.userByEmail(email!);
-    if (user) await passLock(emu, req, user);
-    // The unknown-user path verifies against a dummy hash so both paths cost the same (no quick exit).
-    const ok = await verifyPassword(password.normalize('NFC'), user?.passwordHash ?? (await emu.dummyHash));
-    if (!user || !user.passwordHash || !ok) {
-      if (user) recordFailure(emu, user);
-      fail(966);
-    }
-    if (!user.IsActive) fail(991);
-    unlock(emu, user);
-    const entry = email === null ? primaryEmail(user) : user.emails.find((e) => normEmail(e.Value) === normEmail(email))!;
-    if (emu.config.verificationFlow === 'required' && !entry.Verified) {
-      // LoginRadius re-sends the verification email when an unverified user tries to log in.
-      sendTokenMail(emu, req, 'verification', user, entry.Value);
-      fail(970);
-    }
-    user.NoOfLogins += 1;
-    user.LastLoginDate = new Date(emu.now()).toISOString();
-    return loginResponse(emu, req, user);
+    const id = userName !== null ? `username:${userName.toLowerCase()}` : normEmail(email!);
+    return completeLogin(emu, req, await verifyLogin(emu, req, user, email), 'password', id);
   }
 
   // -------------------------------------------------------------------------------------- register
@@ -71,10 +51,9 @@ export function authRoutes(emu: Emu): RouteDef[] {
     });
     store.put(user);
     if (mail) sendTokenMail(emu, req, 'verification', user, primaryEmail(user).Value);
-    if (flow === 'required') return { IsPosted: true, Data: null };
-    user.NoOfLogins = 1;
-    user.LastLoginDate = new Date(emu.now()).toISOString();
-    return { IsPosted: true, Data: loginResponse(emu, req, user) };
+    // No session without the second factor while MFA is required: the user signs in through the MFA login.
+    if (flow === 'required' || mfaApplies(emu, user)) return { IsPosted: true, Data: null };
+    return { IsPosted: true, Data: signedIn(emu, req, user) };
   }
 
   function registerBySott(req: Req): Promise<Json> {
@@ -112,7 +91,8 @@ export function authRoutes(emu: Emu): RouteDef[] {
       store.consumeAll('verification', user.Uid, emu.now(), email);
       touch(emu, user);
       if (entry.Type === 'Primary' && req.q('welcomeemailtemplate') !== undefined) emu.send('welcome', entry.Value, 'Welcome', null, null);
-      if (!emu.config.loginOnEmailVerification) return { IsPosted: true, Data: null };
+      // A verification link is no way around a second factor: no session when one applies.
+      if (!emu.config.loginOnEmailVerification || mfaApplies(emu, user)) return { IsPosted: true, Data: null };
       return { IsPosted: true, Data: loginResponse(emu, req, user) };
     }
     const email = emailFromQuery(req.q('email'));
@@ -299,4 +279,33 @@ export function authRoutes(emu: Emu): RouteDef[] {
     { method: 'GET', path: '/identity/v2/serverinfo', kind: 'auth', handler: serverInfo },
     { method: 'GET', path: '/ciam/appinfo', kind: 'auth', handler: appInfo },
   ];
+}
+
+/**
+ * The password step of every login (plain and MFA; `email` is the address to check for verification, else the
+ * primary one): the lock of `lockout.ts`, the same cost for unknown users, 966 / 991 / 1198 / 1132 / 1148 / 970.
+ */
+export async function verifyLogin(emu: Emu, req: Req, user: User | undefined, email?: string): Promise<User> {
+  const password = req.body.raw('password');
+  if (typeof password !== 'string' || password === '') invalid(['password', 'The password field is required.']);
+  // No stored password is longer than the policy allows: refuse before hashing (BI-09, no hashing DoS).
+  if ([...password.normalize('NFC')].length > PASSWORD_MAX) {
+    invalid(['password', `The password field must not exceed ${PASSWORD_MAX} characters in length.`]);
+  }
+  if (user) await passLock(emu, req, user);
+  // The unknown-user path verifies against a dummy hash so both paths cost the same (no quick exit).
+  const ok = await verifyPassword(password.normalize('NFC'), user?.passwordHash ?? (await emu.dummyHash));
+  if (!user || !user.passwordHash || !ok) {
+    if (user) recordFailure(emu, user);
+    fail(966);
+  }
+  if (!user.IsActive) fail(991);
+  unlock(emu, user);
+  const entry = email === undefined ? primaryEmail(user) : user.emails.find((e) => normEmail(e.Value) === normEmail(email))!;
+  if (emu.config.verificationFlow === 'required' && !entry.Verified) {
+    // LoginRadius re-sends the verification email when an unverified user tries to log in.
+    sendTokenMail(emu, req, 'verification', user, entry.Value);
+    fail(970);
+  }
+  return user;
 }

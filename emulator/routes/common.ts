@@ -3,7 +3,7 @@ import type { Emu, Req } from '../context.js';
 import { fail, invalid } from '../errors.js';
 import { isLoopbackHost } from '../http/cors.js';
 import { project, publicProfile } from '../profile.js';
-import type { EmailEntry, OneTimeKind, User } from '../store.js';
+import type { EmailEntry, LinkKind, OneTimeKind, User } from '../store.js';
 import { isEmail, normEmail, type Body, type Json } from '../validate.js';
 
 /**
@@ -37,16 +37,16 @@ const SUBJECTS = {
 const VTYPES = { verification: 'emailverification', reset: 'reset', delete: 'deleteuser' } as const;
 const PARAMS = { verification: 'verificationurl', reset: 'resetpasswordurl', delete: 'deleteurl' } as const;
 
-const linkBase = (req: Req | null, kind: OneTimeKind, urlOverride?: string): string | undefined =>
+const linkBase = (req: Req | null, kind: LinkKind, urlOverride?: string): string | undefined =>
   urlOverride ?? req?.q(PARAMS[kind]) ?? (kind === 'verification' ? req?.q('url') : undefined);
 
 /** Refuses (908) a caller's link URL for `kind` before anything is changed (e.g. before an account is created). */
-export function checkLinkUrl(emu: Emu, req: Req, kind: OneTimeKind): void {
+export function checkLinkUrl(emu: Emu, req: Req, kind: LinkKind): void {
   buildLink(emu, linkBase(req, kind), PARAMS[kind], VTYPES[kind], 'x');
 }
 
 /** Issues a one-time token and "sends" it; returns the token. */
-export function sendTokenMail(emu: Emu, req: Req | null, kind: OneTimeKind, user: User, email: string, urlOverride?: string): string {
+export function sendTokenMail(emu: Emu, req: Req | null, kind: LinkKind, user: User, email: string, urlOverride?: string): string {
   const lifetime = kind === 'verification' ? emu.config.verificationTokenLifetimeSeconds
     : kind === 'reset' ? emu.config.resetTokenLifetimeSeconds : emu.config.deleteTokenLifetimeSeconds;
   const base = linkBase(req, kind, urlOverride);
@@ -57,9 +57,15 @@ export function sendTokenMail(emu: Emu, req: Req | null, kind: OneTimeKind, user
   return token;
 }
 
-/** Validates a link token: 973 unknown, 974 used, 975 expired (delete tokens: always 1119). */
+/** Passwordless links answer 1063 unknown, 1062 used, 1063 expired (with its own text). */
+const PASSWORDLESS_CODES: Record<number, [number, string | undefined]> = {
+  973: [1063, undefined], 974: [1062, undefined], 975: [1063, 'The passwordless login link has expired, please request a new one.'],
+};
+
+/** Validates a link token: 973 unknown, 974 used, 975 expired (delete tokens: always 1119; passwordless: 1062/1063). */
 export function takeOneTime(emu: Emu, token: string | undefined, kind: OneTimeKind): { uid: string; email: string; user: User } {
-  const bad = (code: number) => fail(kind === 'delete' ? 1119 : code);
+  const bad = (code: number) =>
+    (kind === 'delete' ? fail(1119) : kind === 'passwordless' ? fail(...PASSWORDLESS_CODES[code]!) : fail(code));
   if (!token || token.length > 200) bad(973);
   const t = emu.store.findOneTime(token!, kind);
   if (!t) bad(973);
@@ -160,4 +166,11 @@ export function userNameFrom(body: Body, key = 'UserName'): string | undefined {
 export function checkUserNameFree(emu: Emu, name: string | undefined, uid?: string): void {
   const owner = name === undefined ? undefined : emu.store.userByUserName(name);
   if (owner && owner.Uid !== uid) fail(1017);
+}
+
+/** A completed sign-in: counts the login and issues the session (login, second factor, passwordless). */
+export function signedIn(emu: Emu, req: Req, user: User): Json {
+  user.NoOfLogins += 1;
+  user.LastLoginDate = new Date(emu.now()).toISOString();
+  return loginResponse(emu, req, user);
 }

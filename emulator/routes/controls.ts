@@ -36,6 +36,13 @@ const CONFIG_TYPES: Record<keyof RuntimeConfig, Checker> = {
   rejectQueryTokens: (v) => typeof v === 'boolean',
   tokenFormat: (v) => v === 'guid' || v === 'opaque' || v === 'long',
   captchaTestToken: (v) => typeof v === 'string' && v.length > 0 && v.length < 200,
+  mfa: (v) => v === 'off' || v === 'optional' || v === 'required',
+  mfaMethods: (v) => Array.isArray(v) && v.length <= 3 && new Set(v).size === v.length && v.every((m) => m === 'authenticator' || m === 'emailotp' || m === 'backupcode'),
+  mfaTokenLifetimeSeconds: int(1, 24 * 3600),
+  otpLifetimeSeconds: int(1, 24 * 3600),
+  passwordlessLogin: (v) => typeof v === 'boolean',
+  passwordlessOtp: (v) => typeof v === 'boolean',
+  passwordlessTokenLifetimeSeconds: int(1, 30 * 24 * 3600),
 };
 
 export function controlRoutes(emu: Emu, startConfig: RuntimeConfig): RouteDef[] {
