@@ -54,7 +54,7 @@ test('email code: address not in the profile 1340, bad address 1038, no code 110
 });
 
 test('email code: 5 wrong codes end the code (1070) and the token; sends are limited (1179)', async (t) => {
-  const h = await mfaSite(t, 'required', { lockoutThreshold: 0 });
+  const h = await mfaSite(t, 'required', { lockout: { threshold: 0 } });
   await h.createUser('ada@example.com');
   const sfa = await pending(h, 'ada@example.com');
   const sfat = sfa.SecondFactorAuthenticationToken;

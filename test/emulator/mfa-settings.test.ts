@@ -129,7 +129,7 @@ test('bad input on every MFA route: 4xx with LoginRadius error JSON, never a 5xx
 });
 
 test('E7-04 for MFA and passwordless: arbitrary JSON bodies never produce a 5xx', async (t) => {
-  const h = await mfaSite(t, 'required', { lockoutThreshold: 0 });
+  const h = await mfaSite(t, 'required', { lockout: { threshold: 0 } });
   const { login } = await enrolled(h, 'ada@example.com');
   const token = login.access_token;
   const names = ['email', 'password', 'username', 'phone', 'authenticatorcode', 'googleauthenticatorcode', 'backupcode', 'EmailId', 'Otp',
