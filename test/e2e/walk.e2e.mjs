@@ -9,9 +9,9 @@
 // Every step asserts what the user sees (status texts, session-state attributes, the demo's event log, the outbox
 // panel), that no lr-error was logged, and that the page had no uncaught error or unhandled rejection; each step
 // saves a full-page screenshot to e2e-out/walk/<engine>/NN-<step>.png, and the steps that show the demo's own parts
-// one in the other theme too (NN-<step>-dark.png or -light.png).
+// one in the other theme too (NN-<step>-dark.png or -light.png) and run axe-core (WCAG 2.2 AA) in both themes.
 import { spawn } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -22,6 +22,8 @@ const OUT = join('e2e-out', 'walk');
 const PASSWORD = 'Walk-the-demo-1st';
 const NEW_PASSWORD = 'Walk-the-demo-2nd';
 const STEP_TIMEOUT = 20_000;
+const AXE_SOURCE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 /** A port that was free a moment ago (Vite moves on by itself if it is taken meanwhile). */
 function freePort() {
@@ -154,6 +156,14 @@ const outboxView = (page) => page.evaluate(() => ({
   })),
 }));
 
+/** axe-core (WCAG 2.2 AA, colour contrast included) on the whole demo page: zero violations. */
+async function axeClean(page, where) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate((tags) => axe.run(document, { runOnly: tags }).then((r) =>
+    r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => `${n.target.join(' ')} ${n.any[0]?.message ?? ''}`).join(' | ')}`)), AXE_TAGS);
+  assert.deepEqual(violations, [], `axe (${where})`);
+}
+
 /** Lets the elements' colour transitions finish (measure or photograph settled colours). */
 const settle = (page) => page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
 
@@ -217,7 +227,7 @@ for (const engine of ENGINES) {
       for (const r of list) pageErrors.push(`unhandledrejection: ${r}`);
     }
 
-    /** Photographs the page in the theme it is not in (set on the root only for the photo, not stored). */
+    /** Photographs and axe-checks the page in the theme it is not in (set on the root for this only, not stored). */
     async function otherTheme(file) {
       const { other, before } = await page.evaluate(() => {
         const root = document.documentElement;
@@ -226,10 +236,14 @@ for (const engine of ENGINES) {
         root.dataset.theme = dark ? 'light' : 'dark';
         return { other: root.dataset.theme, before: b };
       });
-      await settle(page);
-      await page.screenshot({ path: file.replace(/\.png$/, `-${other}.png`), fullPage: true });
-      await page.evaluate((b) => { if (b) document.documentElement.dataset.theme = b; else delete document.documentElement.dataset.theme; }, before);
-      await settle(page);
+      try {
+        await settle(page);
+        await page.screenshot({ path: file.replace(/\.png$/, `-${other}.png`), fullPage: true });
+        await axeClean(page, `${other} theme`);
+      } finally {
+        await page.evaluate((b) => { if (b) document.documentElement.dataset.theme = b; else delete document.documentElement.dataset.theme; }, before);
+        await settle(page);
+      }
     }
 
     /** One step of the walk: skipped once an earlier step failed; ends clean, with a screenshot. */
@@ -245,13 +259,17 @@ for (const engine of ENGINES) {
             const errors = (await logLines(page)).filter((l) => l.includes(' lr-error '));
             assert.deepEqual(errors, [], 'lr-error in the event log');
           }
+          // The steps that show the demo's own parts: axe-clean and photographed in both themes.
+          if (themes) {
+            await axeClean(page, 'this theme');
+            await otherTheme(file);
+          }
         } catch (err) {
           broken = true;
           err.message += `\n(screenshot: ${file})`;
           throw err;
         } finally {
           await page.screenshot({ path: file, fullPage: true }).catch((e) => t.diagnostic(`screenshot failed: ${e.message}`));
-          if (themes && !broken) await otherTheme(file).catch((e) => t.diagnostic(`screenshot failed: ${e.message}`));
         }
       });
     }
