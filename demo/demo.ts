@@ -82,7 +82,25 @@ if (lang) {
 await import('../src/index.js'); // defines every element (after configure, so they start on the right backend)
 
 // ---------------------------------------------------------------------------------------------- event log
-const log = $('#log');
+/** The event log panel of both pages (a card at the end of `.panels`): its heading, a Clear button and the list. */
+function logPanel(): HTMLElement | null {
+  const panels = $('.panels');
+  if (!panels) return null;
+  const h2 = Object.assign(document.createElement('h2'), { id: 'h-log', textContent: 'Event log' });
+  const clear = Object.assign(document.createElement('button'), { type: 'button', id: 'clear-log', className: 'btn btn--quiet btn--small', textContent: 'Clear' });
+  const head = Object.assign(document.createElement('div'), { className: 'card__head' });
+  head.append(h2, clear);
+  const list = Object.assign(document.createElement('ol'), { id: 'log', className: 'log', tabIndex: 0 });
+  list.setAttribute('aria-labelledby', 'h-log');
+  list.setAttribute('aria-live', 'off');
+  clear.addEventListener('click', () => list.replaceChildren());
+  const section = Object.assign(document.createElement('section'), { className: 'card' });
+  section.setAttribute('aria-labelledby', 'h-log');
+  section.append(head, list);
+  panels.append(section);
+  return list;
+}
+const log = logPanel();
 /** `text` with a line-break opportunity after every comma (JSON wraps between fields, never inside a word). */
 const breakable = (text: string) => text.split(/(?<=,)/).flatMap((part, i) => (i ? [document.createElement('wbr'), part] : [part]));
 const span = (cls: string, ...content: (string | Node)[]) => {
@@ -106,7 +124,6 @@ for (const name of EVENTS) {
     while (log && log.childElementCount > 200) log.lastElementChild?.remove();
   });
 }
-$('#clear-log')?.addEventListener('click', () => log?.replaceChildren());
 
 // ------------------------------------------------------------------------------------- emulator-only parts
 const flow = $<HTMLSelectElement>('#flow');

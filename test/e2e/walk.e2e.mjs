@@ -10,18 +10,22 @@
 // panel), that no lr-error was logged, and that the page had no uncaught error or unhandled rejection; each step
 // saves a full-page screenshot to e2e-out/walk/<engine>/NN-<step>.png, and the steps that show the demo's own parts
 // one in the other theme too (NN-<step>-dark.png or -light.png) and run axe-core (WCAG 2.2 AA) in both themes.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { DEMO_API_SECRET } from '../../emulator/defaults.ts';
 import { ENGINES, launch } from './harness.mjs';
 
 const OUT = join('e2e-out', 'walk');
 const PASSWORD = 'Walk-the-demo-1st';
 const NEW_PASSWORD = 'Walk-the-demo-2nd';
 const STEP_TIMEOUT = 20_000;
+/** The API secret npm start gets from its environment (LR_API_SECRET), never from its command line. */
+const SECRET = `walk-${randomUUID()}`;
 const AXE_SOURCE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
@@ -54,7 +58,7 @@ before(async () => {
   child = spawn(process.execPath, ['--import', 'tsx', 'tools/start.ts'], {
     cwd: process.cwd(),
     // EMULATOR_PORT=0: start.ts listens on a free port of the system's choice (never the shared 8787).
-    env: { ...process.env, PORT: String(port), EMULATOR_PORT: '0', FORCE_COLOR: '0', NO_COLOR: '1', BROWSER: 'none' },
+    env: { ...process.env, PORT: String(port), EMULATOR_PORT: '0', LR_API_SECRET: SECRET, FORCE_COLOR: '0', NO_COLOR: '1', BROWSER: 'none' },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
@@ -192,6 +196,17 @@ async function byText(page, sel, text) {
 const DEMO_ELEMENTS = ['login', 'register', 'profile', 'emails', 'login-themed'];
 
 // ------------------------------------------------------------------------------------------------------ the walk
+it('npm start takes the API secret from LR_API_SECRET and puts none on a command line (ps)', async () => {
+  const rows = execFileSync('ps', ['-eo', 'pgid=,args='], { encoding: 'utf8' }).split('\n')
+    .filter((l) => l.trim().split(/\s+/)[0] === String(child.pid));
+  assert.ok(rows.some((l) => l.includes('tools/start.ts')), `the stack's processes are listed:\n${rows.join('\n')}`);
+  for (const row of rows) assert.ok(!row.includes(SECRET) && !row.includes(DEMO_API_SECRET), `no secret in: ${row}`);
+  // The embedded emulator runs with the secret of the environment (the demo default no longer opens the Account API).
+  const sott = (secret) => fetch(`${apiBase}/identity/v2/manage/account/sott?apikey=${apiKey}`, { headers: { 'X-LoginRadius-ApiSecret': secret } });
+  assert.equal((await sott(SECRET)).status, 200);
+  assert.notEqual((await sott(DEMO_API_SECRET)).status, 200);
+});
+
 for (const engine of ENGINES) {
   describe(`a new user's walk through the npm start demo (${engine.name})`, () => {
     const dir = join(OUT, engine.name);
