@@ -131,11 +131,12 @@ const reset = $<HTMLButtonElement>('#reset');
 const outbox = $('#outbox');
 if (onEmulator && outbox) {
   const control = (path: string, init?: RequestInit) => fetch(`${apiBase}/__emulator/${path}`, init).then((r) => r.json());
-  const config = await control('config');
-  if (flow) flow.value = config.verificationFlow;
+  // The emulator may have stopped meanwhile: the demo then keeps its controls as they are (no unhandled rejection).
+  const config = (await control('config').catch(() => null)) as { verificationFlow?: string } | null;
+  if (flow && config?.verificationFlow) flow.value = config.verificationFlow;
   flow?.addEventListener('change', () => void control('config', {
     method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ verificationFlow: flow.value }),
-  }));
+  }).catch(() => undefined));
 
   // Which emails this browser has seen (a new one is highlighted until the next visit) and whose link it opened.
   const ids = (key: string) => new Set<string>(JSON.parse(stored.get(key) ?? '[]') as string[]);

@@ -11,6 +11,8 @@
  *  3. It answers only the site's own pages: a browser request from another origin is refused (Origin and
  *     Sec-Fetch-Site), and it sends no CORS headers, so other sites cannot read its answer.
  *  4. It is rate-limited per client address, so it cannot be used to mint tokens in bulk.
+ * (In npm start, Vite's host check runs first and refuses unknown Host names, against DNS rebinding; a site's server
+ * should pin its own host names the same way.)
  * `/demo-api/config` tells the demo page the emulator's address and the public API key; nothing else is served.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
