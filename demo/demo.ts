@@ -56,7 +56,8 @@ if (form) {
   (form.elements.namedItem('apiBase') as HTMLInputElement).value = apiBase;
   (form.elements.namedItem('apikey') as HTMLInputElement).value = apiKey;
   const name = $('#backend-name');
-  if (name) name.textContent = onEmulator ? `embedded emulator (${new URL(apiBase).host})` : new URL(apiBase).host;
+  const host = URL.canParse(apiBase) ? new URL(apiBase).host : apiBase; // a hand-typed ?apiBase= may be no URL
+  if (name) name.textContent = onEmulator ? `embedded emulator (${host})` : host;
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     const data = new FormData(form);
