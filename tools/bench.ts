@@ -12,7 +12,8 @@
  *  4. the validate and read-profile requests that page makes on load.
  * Also prints where the bundle's bytes go (each area's module code and its own gzip size), so every byte
  * has to earn its place in plain view.
- * Writes bench/results.json so runs can be compared over time.
+ * Writes bench/results-local.json (git-ignored); `npm run bench -- --save` writes the tracked bench/results.json, the
+ * reference the README's numbers come from, so runs can be compared over time.
  */
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -242,5 +243,6 @@ const results = {
   requestsOnLoad: requests,
 };
 mkdirSync('bench', { recursive: true });
-writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
-console.log('\nwrote bench/results.json');
+const out = process.argv.includes('--save') ? 'bench/results.json' : 'bench/results-local.json';
+writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+console.log(`\nwrote ${out}${out.endsWith('local.json') ? ' (git-ignored; --save writes the tracked bench/results.json)' : ''}`);
