@@ -10,7 +10,11 @@ const out = join('.cache', `cem-${process.pid}`);
 rmSync(out, { recursive: true, force: true });
 try {
   execFileSync(process.execPath, ['node_modules/@custom-elements-manifest/analyzer/cem.js', 'analyze', '--outdir', out], { stdio: ['ignore', 'ignore', 'inherit'] });
-  const fresh = `${JSON.stringify(JSON.parse(readFileSync(join(out, 'custom-elements.json'), 'utf8')), null, 2)}\n`;
+  // The analyzer lists modules in the order its file walk met them, which varies from run to run under load:
+  // sort them by path so the same sources always give the same file.
+  const manifest = JSON.parse(readFileSync(join(out, 'custom-elements.json'), 'utf8'));
+  manifest.modules.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
+  const fresh = `${JSON.stringify(manifest, null, 2)}\n`;
   const readme = readFileSync('README.md', 'utf8');
   const freshReadme = withElementDocs(readme, JSON.parse(fresh));
   if (check) {
