@@ -11,6 +11,7 @@ import type {MessageKey} from '../../i18n/index.js';
 import {ActionController, type Result, type RunOptions} from '../../internal/controllers/action.js';
 import type {Msg} from '../../internal/controllers/errors.js';
 import {refocus} from '../../internal/controllers/refocus.js';
+import {shownOnField} from '../../internal/controllers/shown-on-field.js';
 import {SignedInData} from '../../internal/controllers/signed-in-data.js';
 import {SignedInView} from '../../internal/controllers/signed-in-view.js';
 import {field} from '../../internal/field.js';
@@ -295,7 +296,6 @@ export class LrEmailManager extends LrElement {
     }
     const opts: Parameters<typeof api.addEmail>[3] = {};
     if (this.verificationUrl) opts.verificationUrl = this.verificationUrl;
-    let onField = false;
     this._adding = email; // the optimistic row
     const r = await this.#run(ADD, {key: 'emails.add.busy', params: {email}}, () => this.#withToken((s, t) => api.addEmail(s.config, t, email, opts)), {
       form,
@@ -303,9 +303,9 @@ export class LrEmailManager extends LrElement {
         this._adding = undefined; // visible rollback, before the failure is reported
         const key = ADD_FIELD_ERRORS[err.code ?? 0];
         if (!key) return;
-        onField = true;
         this.#v.setError(form, 'email', this.msg(key));
         input.focus();
+        shownOnField(this, this.#act, ADD);
         return {key};
       },
     });
@@ -322,9 +322,6 @@ export class LrEmailManager extends LrElement {
       this.#act.notify('emails.added', {email}, {slot: ADD, form});
       void refocus(this, 'form.lr-emails__add input[name=email]');
       emit(this, 'lr-email-added', {email});
-    } else if (r.error && onField) {
-      // The field says it: the live region announces it, nothing repeats it on screen.
-      this.#act.notify(r.error.key, r.error.params, {slot: ADD, tone: 'error', form, shown: true});
     }
   };
 

@@ -5,10 +5,11 @@ import {ErrorCodes} from '../../core/codes.js';
 import {emit} from '../../core/events.js';
 import {primaryEmailOf} from '../../core/profile.js';
 import type {ErrorOutcome, Msg} from '../../internal/controllers/errors.js';
+import {shownOnField} from '../../internal/controllers/shown-on-field.js';
 import {field} from '../../internal/field.js';
 import {hiddenUsername, passwordToggle} from '../../internal/templates.js';
 import {FormValidator} from '../../internal/validation.js';
-import {section, type SectionContext} from './section.js';
+import {section, sectionForm, type SectionContext} from './section.js';
 
 const SLOT = 'password';
 const DONE = 'profile.password.changed';
@@ -72,16 +73,10 @@ export class ChangePasswordSection implements ReactiveController {
       this.#c,
       'password',
       'profile.password.title',
-      html`<form
-        class="lr-form lr-profile__password-form"
-        novalidate
-        aria-labelledby=${uid('h-password')}
-        aria-busy=${act.running === SLOT ? 'true' : 'false'}
-        @submit=${this.#onSubmit}
-        @input=${this.#v.onInput}
-        @change=${this.#v.onChange}
-      >
-        ${hiddenUsername({id: uid('pw-username'), value: primaryEmailOf(p), className: 'lr-profile__username'})}
+      sectionForm(
+        this.#c,
+        {name: SLOT, className: 'lr-profile__password-form', onSubmit: this.#onSubmit, onInput: this.#v.onInput, onChange: this.#v.onChange},
+        html`${hiddenUsername({id: uid('pw-username'), value: primaryEmailOf(p), className: 'lr-profile__username'})}
         ${field({
           id: uid('pw-current'),
           name: 'currentPassword',
@@ -116,8 +111,8 @@ export class ChangePasswordSection implements ReactiveController {
             ${msg('profile.password.cancel')}
           </button>
           ${act.message(SLOT)}
-        </div>
-      </form>`,
+        </div>`,
+      ),
     );
   }
 
@@ -162,24 +157,19 @@ export class ChangePasswordSection implements ReactiveController {
       return;
     }
     this.#showCurrent = this.#showNew = false; // password managers save what was a password field
-    let onField = false;
     const r = await act.run(
       () => session.withToken((t) => api.changePassword(session.config, t, current.value, next.value)),
-      {slot: SLOT, progress: 'profile.password.busy', form, onError: (err) => void (onField = this.#onError(form, err))},
+      {slot: SLOT, progress: 'profile.password.busy', form, onError: (err) => this.#onError(form, err)},
     );
-    if (r.ok) {
-      this.reset(); // the form leaves the DOM
-      act.notify(DONE, undefined, {slot: SLOT, shown: true});
-      void act.focus('.lr-profile__password-done');
-      emit(host, 'lr-password-changed', null);
-    } else if (r.error && onField) {
-      // The field shows the text: the live region announces it, nothing repeats it on screen.
-      act.notify(r.error.key, r.error.params, {slot: SLOT, tone: 'error', form, shown: true});
-    }
+    if (!r.ok) return;
+    this.reset(); // the form leaves the DOM
+    act.notify(DONE, undefined, {slot: SLOT, shown: true});
+    void act.focus('.lr-profile__password-done');
+    emit(host, 'lr-password-changed', null);
   };
 
-  /** Puts a rejected password on its field and focuses it; true when the field says what the message says. */
-  #onError(form: HTMLFormElement, e: ErrorOutcome): boolean {
+  /** Puts a rejected password on its field and focuses it (the field's text is not repeated at the submit row). */
+  #onError(form: HTMLFormElement, e: ErrorOutcome): void {
     const text = this.#c.act.text(e as Msg);
     let name: string;
     let same = true;
@@ -189,10 +179,10 @@ export class ChangePasswordSection implements ReactiveController {
     } else if (e.code === ErrorCodes.WeakPassword || e.fieldErrors?.length) {
       name = e.fieldErrors?.some((f) => /^old/i.test(f.field)) ? 'currentPassword' : 'newPassword';
       same = e.code === ErrorCodes.WeakPassword;
-    } else return false;
+    } else return;
     this.#v.setError(form, name, same ? text : this.#c.msg('error.fieldRejected'));
     form.querySelector<HTMLInputElement>(`input[name=${name}]`)?.focus();
-    return same;
+    if (same) shownOnField(this.#c.host, this.#c.act, SLOT);
   }
 }
 

@@ -12,7 +12,7 @@ import {field} from '../../internal/field.js';
 import {selectField} from '../../internal/templates.js';
 import {FormValidator} from '../../internal/validation.js';
 import {resolveFields, splitFields, type ProfileFieldDef} from './profile-fields.js';
-import {section, type SectionContext} from './section.js';
+import {section, sectionForm, type SectionContext} from './section.js';
 
 const DEFAULT_FIELDS = 'FirstName,LastName';
 const SLOT = 'profile';
@@ -50,22 +50,16 @@ export class ProfileFormSection {
   }
 
   render(p: Profile): TemplateResult {
-    const {act, uid} = this.#c;
+    const {act} = this.#c;
     const m = act.get(SLOT);
     return section(
       this.#c,
       'profile',
       'profile.title',
-      html`<form
-        class="lr-form lr-profile__form"
-        novalidate
-        aria-labelledby=${uid('h-profile')}
-        aria-busy=${act.running === SLOT ? 'true' : 'false'}
-        @submit=${this.#onSave}
-        @input=${this.#onInput}
-        @change=${this.#onInput}
-      >
-        ${this.#defs.map((def) => this.#field(def, p))}
+      sectionForm(
+        this.#c,
+        {name: SLOT, className: 'lr-profile__form', onSubmit: this.#onSave, onInput: this.#onInput, onChange: this.#onInput},
+        html`${this.#defs.map((def) => this.#field(def, p))}
         <div class="lr-form__actions">
           <button
             type="submit"
@@ -76,8 +70,8 @@ export class ProfileFormSection {
             ${this.#c.msg('profile.save')}
           </button>
           ${act.message(SLOT)}
-        </div>
-      </form>`,
+        </div>`,
+      ),
     );
   }
 

@@ -43,3 +43,27 @@ export function section(c: SectionContext, name: string, title: MessageKey, body
     ${body}
   </section>`;
 }
+
+export interface SectionFormOptions {
+  /** The section's name (its heading labels the form) and its message slot. */
+  name: string;
+  className: string;
+  onSubmit: (e: SubmitEvent) => void;
+  onInput: (e: Event) => void;
+  onChange: (e: Event) => void;
+}
+
+/** A section's form: `novalidate` (own messages), labelled by the section heading, `aria-busy` while it saves. */
+export function sectionForm(c: SectionContext, o: SectionFormOptions, body: unknown): TemplateResult {
+  return html`<form
+    class="lr-form ${o.className}"
+    novalidate
+    aria-labelledby=${c.uid(`h-${o.name}`)}
+    aria-busy=${c.act.running === o.name ? 'true' : 'false'}
+    @submit=${o.onSubmit}
+    @input=${o.onInput}
+    @change=${o.onChange}
+  >
+    ${body}
+  </form>`;
+}
