@@ -50,7 +50,8 @@ const ADD_FIELD_ERRORS: Record<number, MessageKey> = {
  * `data-primary`, `data-verified`, `data-pending`), `.lr-emails__address`, `.lr-emails__badges`,
  * `.lr-emails__badge`, `.lr-emails__type`, `.lr-emails__state`, `.lr-emails__actions`, `.lr-emails__resend`,
  * `.lr-emails__remove`, `.lr-emails__confirm`, `.lr-emails__remove-yes`, `.lr-emails__remove-no`,
- * `.lr-emails__note`, `.lr-emails__add`, `.lr-emails__signed-out`, plus the shared form hooks (`.lr-form`,
+ * `.lr-emails__note` (an address's message and `.lr-emails__cooldown`), `.lr-emails__add`, `.lr-emails__signed-out`,
+ * `.lr-message` (an outcome, next to its button or inside its address), plus the shared form hooks (`.lr-form`,
  * `.lr-field`, `.lr-field__input`, `.lr-field__error`, `.lr-form__submit`, `.lr-form__alert` (role=alert),
  * `.lr-form__status` (role=status), `.lr-notice`, `.lr-button`).
  *

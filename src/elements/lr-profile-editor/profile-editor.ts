@@ -109,15 +109,15 @@ export class LrProfileEditor extends LrElement {
   readonly #delete = new DeleteAccountSection(this.#ctx);
 
   readonly #view = new SignedInView(this, this.#act, this.#data, {
-      prefix: 'lr-profile',
-      loading: 'profile.loading',
-      signedOut: 'profile.signedOut',
-      user: () => (this.#data.value ?? this.#held)?.Uid,
-      onUserChange: () => {
-        this.#form.reset();
-        this.#password.reset();
-        this.#delete.reset();
-      },
+    prefix: 'lr-profile',
+    loading: 'profile.loading',
+    signedOut: 'profile.signedOut',
+    user: () => (this.#data.value ?? this.#held)?.Uid,
+    onUserChange: () => {
+      this.#form.reset();
+      this.#password.reset();
+      this.#delete.reset();
+    },
     ownExpiry: () => this.#held !== undefined,
   });
 
