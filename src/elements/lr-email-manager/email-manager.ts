@@ -1,4 +1,4 @@
-import {html, nothing, type TemplateResult} from 'lit';
+import {html, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import * as api from '../../core/client.js';
 import type {Profile} from '../../core/client.js';
@@ -20,6 +20,7 @@ import {FormValidator} from '../../internal/validation.js';
 import {formStyles} from '../../styles/form.styles.js';
 import {Cooldowns} from './cooldowns.js';
 import {emailManagerStyles} from './email-manager.styles.js';
+import {emailRow} from './email-row.js';
 
 const lower = (s: string) => s.trim().toLowerCase();
 /** Message slots: the add form, the list (an address removed), and one per address. */
@@ -151,82 +152,20 @@ export class LrEmailManager extends LrElement {
   }
 
   #renderRow(r: EmailRow, index: number, count: number): TemplateResult {
-    const act = this.#act;
-    const slot = rowSlot(r.email);
-    const busy = !!r.pending || act.running === slot;
-    const m = act.get(slot);
-    const wait = r.verified ? 0 : this.#cooldowns.left(lower(r.email));
-    const waitId = this.uid(`wait-${index}`);
-    const described = (...ids: (string | false)[]) => ids.filter(Boolean).join(' ') || nothing;
-    const messageId = !!m && !m.shown && act.idOf(slot);
-    let actions: TemplateResult | typeof nothing = nothing;
-    if (r.pending) {
-      actions = nothing;
-    } else if (this._confirm === r.email) {
-      const confirmId = this.uid(`confirm-${index}`);
-      actions = html`<p class="lr-notice lr-emails__confirm" id=${confirmId} tabindex="-1">
-          ${this.msg('emails.removeConfirm', {email: r.email})}
-        </p>
-        <div class="lr-form__actions lr-emails__actions">
-          <button
-            type="button"
-            class="lr-button lr-button--danger lr-emails__remove-yes"
-            aria-describedby=${confirmId}
-            ?disabled=${busy || act.blocked}
-            @click=${() => this.#onRemove(r, count)}
-          >
-            ${this.msg('emails.removeYes')}
-          </button>
-          <button type="button" class="lr-button lr-emails__remove-no" ?disabled=${busy} @click=${() => this.#onKeep(r)}>
-            ${this.msg('emails.removeNo')}
-          </button>
-        </div>`;
-    } else {
-      actions = html`<div class="lr-form__actions lr-emails__actions">
-        ${r.verified
-          ? nothing
-          : html`<button
-              type="button"
-              class="lr-button lr-emails__resend"
-              data-email=${r.email}
-              aria-label=${this.msg('emails.resendLabel', {email: r.email})}
-              aria-describedby=${described(messageId, wait > 0 && waitId)}
-              ?disabled=${busy || act.blocked || wait > 0}
-              @click=${() => this.#onResend(r)}
-            >
-              ${this.msg('emails.resend')}
-            </button>`}
-        <button
-          type="button"
-          class="lr-button lr-emails__remove"
-          data-email=${r.email}
-          aria-label=${this.msg('emails.removeLabel', {email: r.email})}
-          aria-describedby=${described(messageId)}
-          ?disabled=${busy}
-          @click=${() => this.#onAskRemove(r)}
-        >
-          ${this.msg('emails.remove')}
-        </button>
-      </div>`;
-    }
-    const cooldown = wait > 0 ? html`<p class="lr-emails__cooldown" id=${waitId}>${this.msg('emails.resendIn', {count: wait})}</p>` : nothing;
-    return html`<li
-      class="lr-emails__item"
-      ?data-primary=${r.primary}
-      ?data-verified=${r.verified}
-      ?data-pending=${!!r.pending}
-      aria-busy=${busy ? 'true' : 'false'}
-    >
-      <span class="lr-emails__address">${r.email}</span>
-      <span class="lr-emails__badges">
-        <span class="lr-emails__badge lr-emails__type">${this.msg(r.primary ? 'emails.primary' : 'emails.secondary')}</span>
-        <span class="lr-emails__badge lr-emails__state" ?data-verified=${r.verified}
-          >${this.msg(r.pending ? 'emails.adding' : r.verified ? 'emails.verified' : 'emails.unverified')}</span
-        >
-      </span>
-      ${actions}
-      <div class="lr-emails__note">${act.message(slot)}${cooldown}</div>
-    </li>`;
+    return emailRow({
+      row: r,
+      index,
+      act: this.#act,
+      msg: (key, params) => this.msg(key, params),
+      uid: (name) => this.uid(name),
+      slot: rowSlot(r.email),
+      wait: r.verified ? 0 : this.#cooldowns.left(lower(r.email)),
+      confirming: this._confirm === r.email,
+      onResend: () => void this.#onResend(r),
+      onAskRemove: () => void this.#onAskRemove(r),
+      onRemove: () => void this.#onRemove(r, count),
+      onKeep: () => void this.#onKeep(r),
+    });
   }
 
   #renderAdd(): TemplateResult {
