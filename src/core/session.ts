@@ -68,7 +68,11 @@ export class Session extends EventTarget {
   storageUnavailable?: StorageFailure;
   /** Settles (never rejects) once the stored token has been read and, if present, checked. */
   readonly ready: Promise<void>;
-  readonly config: Config;
+  /** apiKey/apiBase are fixed at creation (they name the session); the rest (e.g. `timeoutMs`) follows `configure()` unless given here. */
+  get config(): Config {
+    return resolveConfig(this.#own);
+  }
+  readonly #own: Partial<Config>;
   readonly id: string;
 
   #key: string;
@@ -84,8 +88,9 @@ export class Session extends EventTarget {
 
   constructor(config: Partial<Config> = {}) {
     super();
-    this.config = resolveConfig(config);
-    this.#key = `${this.config.apiBase}|${this.config.apiKey}`;
+    const resolved = resolveConfig(config);
+    this.#own = {...config, apiKey: resolved.apiKey, apiBase: resolved.apiBase};
+    this.#key = `${resolved.apiBase}|${resolved.apiKey}`;
     this.id = hash(this.#key);
     all.add(this);
     try {

@@ -1,4 +1,4 @@
-import {expect, oneEvent} from '@open-wc/testing';
+import {expect, oneEvent, waitUntil} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import * as api from '../../../src/core/client.js';
 import '../../../src/elements/lr-email-link/lr-email-link.js';
@@ -229,16 +229,18 @@ describe('<lr-email-manager>', function () {
     await expect(el).to.be.accessible();
   });
 
-  it('says why the primary address cannot be removed while another exists (1005)', async () => {
+  it('removes the primary address while another exists: the other one becomes primary (as the live service does)', async () => {
     const {el, email} = await signedInManager();
-    await add(el, uniqueEmail('other'));
+    const other = uniqueEmail('other');
+    await add(el, other);
     $<HTMLButtonElement>(row(el, email), '.lr-emails__remove').click();
     await el.updateComplete;
-    const err = oneEvent(el, 'lr-error');
+    const removed = oneEvent(el, 'lr-email-removed');
     $<HTMLButtonElement>(el, '.lr-emails__remove-yes').click();
-    const e = (await err) as CustomEvent;
-    expect(e.detail.code).to.equal(1005);
-    expect(e.detail.message).to.equal(`${email} is your primary email address, so it cannot be removed.`);
+    await removed;
+    await waitUntil(() => rows(el).length === 1 && row(el, other)?.hasAttribute('data-primary'), 'the other address is primary');
+    expect(row(el, email), 'removed row gone').to.equal(undefined);
+    await expect(el).to.be.accessible();
   });
 
   it('rolls the optimistic row back visibly when the address is refused, with the reason on the field', async () => {
