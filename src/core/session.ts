@@ -68,7 +68,7 @@ export class Session extends EventTarget {
   storageUnavailable?: StorageFailure;
   /** Settles (never rejects) once the stored token has been read and, if present, checked. */
   readonly ready: Promise<void>;
-  /** apiKey/apiBase are fixed at creation (they name the session); the rest (e.g. `timeoutMs`) follows `configure()` unless given here. */
+  /** apiKey/apiBase are fixed at creation (they name the session); the rest (e.g. `timeoutMs`) follows `configure()`. */
   get config(): Config {
     return resolveConfig(this.#own);
   }
@@ -89,7 +89,7 @@ export class Session extends EventTarget {
   constructor(config: Partial<Config> = {}) {
     super();
     const resolved = resolveConfig(config);
-    this.#own = {...config, apiKey: resolved.apiKey, apiBase: resolved.apiBase};
+    this.#own = {apiKey: resolved.apiKey, apiBase: resolved.apiBase};
     this.#key = `${resolved.apiBase}|${resolved.apiKey}`;
     this.id = hash(this.#key);
     all.add(this);
