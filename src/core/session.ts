@@ -68,7 +68,7 @@ export class Session extends EventTarget {
   storageUnavailable?: StorageFailure;
   /** Settles (never rejects) once the stored token has been read and, if present, checked. */
   readonly ready: Promise<void>;
-  /** apiKey/apiBase are fixed at creation (they name the session); the rest (e.g. `timeoutMs`) follows `configure()`. */
+  /** apiKey/apiBase are fixed at creation (they name the session); `timeoutMs` too when given to `getSession`, else it follows `configure()`. */
   get config(): Config {
     return resolveConfig(this.#own);
   }
@@ -89,7 +89,7 @@ export class Session extends EventTarget {
   constructor(config: Partial<Config> = {}) {
     super();
     const resolved = resolveConfig(config);
-    this.#own = {apiKey: resolved.apiKey, apiBase: resolved.apiBase};
+    this.#own = {apiKey: resolved.apiKey, apiBase: resolved.apiBase, ...(config.timeoutMs ? {timeoutMs: config.timeoutMs} : {})};
     this.#key = `${resolved.apiBase}|${resolved.apiKey}`;
     this.id = hash(this.#key);
     all.add(this);
@@ -342,7 +342,7 @@ export function getSession(config?: Partial<Config>): Session {
   const cfg = resolveConfig(config);
   const key = `${cfg.apiBase}|${cfg.apiKey}`;
   let s = sessions.get(key);
-  if (!s) sessions.set(key, (s = new Session(cfg)));
+  if (!s) sessions.set(key, (s = new Session({...config, apiKey: cfg.apiKey, apiBase: cfg.apiBase})));
   return s;
 }
 

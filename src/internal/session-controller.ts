@@ -80,7 +80,7 @@ export class SessionController implements ReactiveController {
     this.#unbind();
     this.#key = key;
     if (!key) return;
-    const session = (this.session = getSession(cfg));
+    const session = (this.session = getSession({apiKey: cfg.apiKey, apiBase: cfg.apiBase}));
     for (const type of EVENTS) session.addEventListener(type, this.#listener);
     void session.ready.then(() => {
       if (this.session === session) this.#resolveReady(session.state);

@@ -24,7 +24,7 @@ export interface SignedInDataOptions<T> {
 /** The page's session of a host (undefined without an API key). */
 export function sessionOf(host: ActionHost): Session | undefined {
   const cfg = resolveConfig({apiKey: host.apikey, apiBase: host.apiBase});
-  return cfg.apiKey ? getSession(cfg) : undefined;
+  return cfg.apiKey ? getSession({apiKey: cfg.apiKey, apiBase: cfg.apiBase}) : undefined;
 }
 
 /**
