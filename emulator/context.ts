@@ -31,6 +31,11 @@ export interface RuntimeConfig {
   tokenFormat: TokenFormat;
   /** The captcha response the register-by-captcha endpoint accepts (a documented test token). */
   captchaTestToken: string;
+  /**
+   * How long an expired access token still answers 906 (then 905: it is dropped), and how long a used or expired
+   * one-time token is kept. Default 300.
+   */
+  expiredTokenGraceSeconds: number;
 }
 
 export interface EmulatorOptions extends Partial<RuntimeConfig> {
@@ -44,6 +49,10 @@ export interface EmulatorOptions extends Partial<RuntimeConfig> {
   verifyCaptcha?: (token: string) => boolean | Promise<boolean>;
   /** fastify logger option; default off. */
   logger?: boolean;
+  /** Host names (besides the bound address, localhost, 127.0.0.1 and [::1]) a request's `Host` may name. */
+  allowedHosts?: string[];
+  /** How long `close()` waits for requests in flight before it cuts their connections (default 10 s). */
+  closeTimeoutMs?: number;
 }
 
 export interface Fault {
@@ -74,11 +83,13 @@ export interface Emu {
   dummyHash: Promise<string>;
   /** Records an email in the outbox. `link` is built from the caller's URL plus vtype/vtoken. */
   send(kind: 'verification' | 'reset' | 'delete' | 'welcome', to: string, subject: string, link: string | null, token: string | null): void;
-  /** Schedules a save of the data file (when one is configured). */
-  changed(): void;
+  /** Resolves when every change so far is on disk (`--data`); at once without a data file or when nothing changed. */
+  commit(): Promise<void>;
+  /** Drops what has expired: old access and one-time tokens, stale rate-limit windows and failed-login counters. */
+  prune(): void;
   /** Rate-limit windows by `group|ip`, failed-login counters by identifier, and the request log. */
   rate: Map<string, { count: number; resetAt: number }>;
-  lockouts: Map<string, { fails: number; lockedUntil: number; locks: number }>;
+  lockouts: Map<string, { fails: number; lockedUntil: number; locks: number; lastFailAt?: number }>;
   requests: RequestRecord[];
 }
 

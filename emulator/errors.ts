@@ -52,6 +52,7 @@ export const CODES: Record<number, CodeInfo> = {
   1216: T(403, 'Weak password', 'The password is too weak, please choose a stronger password.'),
   1218: T(403, 'CAPTCHA is invalid', 'CAPTCHA is invalid, please enter the correct CAPTCHA value.'),
   // Not LoginRadius codes: what the emulator answers where LoginRadius has no JSON code of its own.
+  403: T(403, 'Forbidden', 'The request is not allowed from here.'),
   404: T(404, 'Resource not found', 'The requested API resource was not found.'),
   405: T(405, 'Method not allowed', 'This HTTP method is not allowed on this resource.'),
   413: T(413, 'Request body is too large', 'The request body exceeds the size limit.'),

@@ -28,7 +28,11 @@ export const DEFAULT_CONFIG: RuntimeConfig = {
   rejectQueryTokens: false,
   tokenFormat: 'opaque',
   captchaTestToken: 'emulator-captcha-pass',
+  expiredTokenGraceSeconds: 300,
 };
+
+/** A failed-login counter is forgotten this long after its last failure and lock (the longest lock is 15 min). */
+const LOCKOUT_MEMORY_MS = 15 * 60_000;
 
 /** The defaults with the options' config fields applied: what `POST /__emulator/reset` goes back to. */
 export function startConfigFrom(options: EmulatorOptions): RuntimeConfig {
@@ -39,8 +43,8 @@ export function startConfigFrom(options: EmulatorOptions): RuntimeConfig {
   return config;
 }
 
-/** Builds the state the routes share. `changed` is called after every call that may have changed the store. */
-export function createState(options: EmulatorOptions, store: Store, startConfig: RuntimeConfig, changed: () => void): Emu {
+/** Builds the state the routes share; `commit` writes the store's changes (see persist.ts). */
+export function createState(options: EmulatorOptions, store: Store, startConfig: RuntimeConfig, commit: () => Promise<void>): Emu {
   const hashCost = options.hashCost ?? 'default';
   if (hashCost === 'fast' && process.env.NODE_ENV === 'production') {
     throw new Error("hashCost 'fast' is for tests and is refused when NODE_ENV=production");
@@ -64,7 +68,13 @@ export function createState(options: EmulatorOptions, store: Store, startConfig:
     rate: new Map(),
     lockouts: new Map(),
     requests: [],
-    changed,
+    commit,
+    prune() {
+      const now = emu.now(), wall = Date.now();
+      store.prune(now, emu.config.expiredTokenGraceSeconds * 1000);
+      for (const [k, c] of emu.rate) if (c.resetAt <= wall) emu.rate.delete(k);
+      for (const [k, l] of emu.lockouts) if (Math.max(l.lockedUntil, l.lastFailAt ?? 0) + LOCKOUT_MEMORY_MS <= now) emu.lockouts.delete(k);
+    },
   };
   return emu;
 }
