@@ -306,6 +306,7 @@ function recordFailure(emu: Emu, id: string): void {
   if (!emu.config.lockoutThreshold) return;
   const l = emu.lockouts.get(id) ?? { fails: 0, lockedUntil: 0, locks: 0 };
   l.fails += 1;
+  l.lastFailAt = emu.now();
   if (l.fails >= emu.config.lockoutThreshold) {
     l.locks += 1;
     l.fails = 0;

@@ -27,6 +27,7 @@ const CONFIG_TYPES: Record<keyof RuntimeConfig, Checker> = {
   rejectQueryTokens: (v) => typeof v === 'boolean',
   tokenFormat: (v) => v === 'opaque' || v === 'uuid' || v === 'long',
   captchaTestToken: (v) => typeof v === 'string' && v.length > 0 && v.length < 200,
+  expiredTokenGraceSeconds: int(0, 30 * 24 * 3600),
 };
 
 export function controlRoutes(emu: Emu, startConfig: RuntimeConfig): RouteDef[] {
