@@ -33,8 +33,13 @@ const CONFIG_TYPES: Record<keyof RuntimeConfig, Checker> = {
 export function controlRoutes(emu: Emu, startConfig: RuntimeConfig): RouteDef[] {
   const ok = { ok: true };
 
+  /** Liveness plus the sizes of what the emulator holds (bounded-memory checks read them) and its RSS. */
   function status(): Json {
-    return { ok: true, users: emu.store.users.size };
+    const { store } = emu;
+    return {
+      ok: true, users: store.users.size, tokens: store.tokens.size, oneTimeTokens: store.oneTime.size, outbox: store.outbox.length,
+      lockouts: emu.lockouts.size, rateWindows: emu.rate.size, requests: emu.requests.length, rssBytes: process.memoryUsage.rss(),
+    };
   }
 
   function reset(): Json {
