@@ -6,6 +6,7 @@
  * table per API) → listen / close.
  */
 import Fastify from 'fastify';
+import { installAudit } from './audit.js';
 import type { App, Emu, EmulatorOptions } from './context.js';
 import { installJsonParser } from './http/body.js';
 import { installCors } from './http/cors.js';
@@ -65,6 +66,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   installRequestLog(app, emu);
   installFaults(app, emu);
   installErrorHandling(app, options.logger ?? false);
+  installAudit(app, emu, options.logger ?? false);
 
   // ----------------------------------------------------------------------------------------- routes
   const router = createRouter(app, emu);

@@ -44,6 +44,17 @@ export interface OutboxMessage {
   CreatedDate: string;
 }
 
+/** One audit-log entry (see audit.ts): who did what to which account, with what outcome. Never a secret. */
+export interface AuditEntry {
+  Time: string;
+  Operation: string;
+  Uid: string | null;
+  Email: string | null;
+  Status: number;
+  ErrorCode: number | null;
+  Caller: { Address: string; Credential: string };
+}
+
 export interface Snapshot {
   version: 1;
   /** The last journal record included (absent in files written before the journal existed). */
@@ -52,6 +63,8 @@ export interface Snapshot {
   tokens: [string, AccessToken][];
   oneTime: [string, OneTimeToken][];
   outbox: OutboxMessage[];
+  /** Absent in files written before the audit log existed. */
+  audit?: AuditEntry[];
 }
 
 /** One change, as written to the journal: set or delete a user / access token / one-time token, mail, reset. */
@@ -59,13 +72,22 @@ export type Op =
   | ['u', User] | ['du', string]
   | ['t', string, AccessToken] | ['dt', string]
   | ['o', string, OneTimeToken] | ['do', string]
-  | ['m', OutboxMessage] | ['mc'] | ['r'];
+  | ['m', OutboxMessage] | ['mc'] | ['a', AuditEntry] | ['r'];
 
 /** The outbox keeps the newest 1000 messages. */
 export const MAX_OUTBOX = 1000;
+/** The audit log keeps the newest 10,000 entries, none older than 30 days. */
+export const AUDIT_MAX_ENTRIES = 10_000;
+export const AUDIT_MAX_AGE_MS = 30 * 24 * 3600 * 1000;
 
 /** The index keys one user holds, so re-indexing a user is O(1). */
 interface IndexKeys { emails: string[]; userName: string | null; phone: string | null }
+
+/** Appends, dropping the oldest past `max`. */
+function pushBounded<T>(list: T[], item: T, max: number): void {
+  list.push(item);
+  if (list.length > max) list.splice(0, list.length - max);
+}
 
 const digest = (u: User) => createHash('sha1').update(JSON.stringify(u)).digest('base64');
 
@@ -80,6 +102,7 @@ export class Store {
   /** One-time tokens by SHA-256 of their value: the value itself is never stored. */
   readonly #oneTime = new Map<string, OneTimeToken>();
   #outbox: OutboxMessage[] = [];
+  #audit: AuditEntry[] = [];
 
   // Change tracking. Users are changed in place by the routes, so every user looked up is a candidate and is
   // written when its content differs from what was last written (a digest per user).
@@ -98,6 +121,7 @@ export class Store {
   get tokens(): ReadonlyMap<string, AccessToken> { return this.#tokens; }
   get oneTime(): ReadonlyMap<string, OneTimeToken> { return this.#oneTime; }
   get outbox(): readonly OutboxMessage[] { return this.#outbox; }
+  get audit(): readonly AuditEntry[] { return this.#audit; }
 
   reset(): void {
     this.clear();
@@ -107,7 +131,7 @@ export class Store {
 
   private clear(): void {
     this.#users.clear(); this.#indexed.clear(); this.#byEmail.clear(); this.#byUserName.clear(); this.#byPhone.clear();
-    this.#tokens.clear(); this.#oneTime.clear(); this.#outbox = [];
+    this.#tokens.clear(); this.#oneTime.clear(); this.#outbox = []; this.#audit = [];
     this.#written.clear(); this.#seenUsers.clear(); this.#dirtyTokens.clear(); this.#dirtyOneTime.clear();
   }
 
@@ -222,11 +246,16 @@ export class Store {
   }
 
   /**
-   * Bounded memory: drops access tokens expired more than `graceMs` ago (until then they still answer 906) and
-   * one-time tokens used or expired more than `graceMs` ago. Returns how many entries were dropped.
+   * Bounded memory: drops access tokens expired more than `graceMs` ago (until then they still answer 906),
+   * one-time tokens used or expired more than `graceMs` ago, and audit entries older than 30 days. Returns how many
+   * entries were dropped.
    */
   prune(now: number, graceMs: number): number {
     let dropped = 0;
+    // Audit entries past their age (entries are in time order). Not journaled: a replay prunes the same way.
+    const keep = this.#audit.findIndex((e) => Date.parse(e.Time) + AUDIT_MAX_AGE_MS > now);
+    const cut = keep < 0 ? this.#audit.length : keep;
+    if (cut > 0) { this.#audit.splice(0, cut); dropped += cut; }
     for (const [t, v] of this.#tokens) if (v.expiresAt + graceMs <= now) { this.deleteToken(t); dropped++; }
     for (const [h, v] of this.#oneTime) {
       if ((v.usedAt !== null && v.usedAt + graceMs <= now) || v.expiresAt + graceMs <= now) { this.deleteOneTime(h); dropped++; }
@@ -240,10 +269,7 @@ export class Store {
     this.op(['m', message]);
   }
 
-  private pushMail(message: OutboxMessage): void {
-    this.#outbox.push(message);
-    if (this.#outbox.length > MAX_OUTBOX) this.#outbox.splice(0, this.#outbox.length - MAX_OUTBOX);
-  }
+  private pushMail(message: OutboxMessage): void { pushBounded(this.#outbox, message, MAX_OUTBOX); }
 
   mailTo(email: string): OutboxMessage[] { return this.#outbox.filter((m) => normEmail(m.To) === normEmail(email)); }
 
@@ -251,6 +277,14 @@ export class Store {
     this.#outbox = [];
     this.op(['mc']);
   }
+
+  // -------------------------------------------------------------------------------------- audit log
+  addAudit(entry: AuditEntry): void {
+    this.pushAudit(entry);
+    this.op(['a', entry]);
+  }
+
+  private pushAudit(entry: AuditEntry): void { pushBounded(this.#audit, entry, AUDIT_MAX_ENTRIES); }
 
   // --------------------------------------------------------------------------------- changes, replay
   private mark(set: Set<string>, key: string): void { if (this.#tracking) set.add(key); }
@@ -300,6 +334,7 @@ export class Store {
         case 'do': this.#oneTime.delete(op[1]); break;
         case 'm': this.pushMail(op[1]); break;
         case 'mc': this.#outbox = []; break;
+        case 'a': this.pushAudit(op[1]); break;
         case 'r': this.clear(); break;
         default: throw new Error(`unknown journal operation ${JSON.stringify((op as unknown[])[0])}`);
       }
@@ -308,7 +343,7 @@ export class Store {
   }
 
   snapshot(seq: number): Snapshot {
-    return { version: 1, seq, users: [...this.#users.values()], tokens: [...this.#tokens], oneTime: [...this.#oneTime], outbox: this.#outbox };
+    return { version: 1, seq, users: [...this.#users.values()], tokens: [...this.#tokens], oneTime: [...this.#oneTime], outbox: this.#outbox, audit: this.#audit };
   }
 
   /** Loads a snapshot into an empty store. */
@@ -318,6 +353,7 @@ export class Store {
       ...s.tokens.map(([k, v]): Op => ['t', k, v]),
       ...s.oneTime.map(([k, v]): Op => ['o', k, v]),
       ...s.outbox.map((m): Op => ['m', m]),
+      ...(s.audit ?? []).map((e): Op => ['a', e]),
     ]);
   }
 }

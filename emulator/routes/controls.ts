@@ -2,6 +2,7 @@
  * Emulator-only controls under /__emulator/ (not part of LoginRadius): reset, outbox, config, faults, request log.
  * They need no key: the emulator is a local development backend bound to 127.0.0.1.
  */
+import { auditFilter } from '../audit.js';
 import type { Emu, Fault, Req, RouteDef, RuntimeConfig } from '../context.js';
 import { fail, invalid } from '../errors.js';
 import { resetState } from '../state.js';
@@ -93,6 +94,11 @@ export function controlRoutes(emu: Emu, startConfig: RuntimeConfig): RouteDef[] 
     return ok;
   }
 
+  function listAudit(req: Req): Json {
+    const keep = auditFilter(req.q('uid'), req.q('operation'), req.q('since'));
+    return { Entries: emu.store.audit.filter(keep) as unknown as Json };
+  }
+
   function listRequests(): Json {
     return { Requests: emu.requests as unknown as Json };
   }
@@ -114,6 +120,7 @@ export function controlRoutes(emu: Emu, startConfig: RuntimeConfig): RouteDef[] 
     control('GET', '/faults', listFaults),
     control('DELETE', '/faults', clearFaults),
     control('GET', '/requests', listRequests),
+    control('GET', '/audit', listAudit),
     control('DELETE', '/requests', clearRequests),
   ];
 }

@@ -3,23 +3,15 @@
  * atomic (temp file + fsync + rename), so a crash never corrupts the data and never loses an answered change.
  */
 import assert from 'node:assert/strict';
-import fs, { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import fs, { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import { readState } from '../../emulator/server.js';
+import { tempDataFile } from './files.js';
 import { A, M, PASSWORD, PASSWORD2, RESET_LINK, assertError, start } from './helpers.js';
 
-const dirs: string[] = [];
-// Removed once every test (and its emulators' final saves) is done.
-after(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
-
-function tempFile(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'lr-emu-'));
-  dirs.push(dir);
-  return join(dir, 'state.json');
-}
+const tempFile = tempDataFile;
 
 /** The snapshot file alone (after a clean close it holds everything). */
 const readSnapshot = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as { version: number; users: { Uid: string }[]; tokens: unknown[]; oneTime: unknown[]; outbox: unknown[] };

@@ -3,21 +3,13 @@
  * wrong, which file, how to fix it), exit 1, and the file is kept as it was. No stack trace.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import { readState } from '../../emulator/server.js';
 import { runBin, startChild } from './child.js';
+import { tempDir } from './files.js';
 import { start } from './helpers.js';
-
-const dirs: string[] = [];
-after(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'lr-emu-start-'));
-  dirs.push(dir);
-  return dir;
-}
 
 const USER = { Uid: 'u1', ID: 'i1', emails: [{ Type: 'Primary', Value: 'ada@example.com', Verified: true }], passwordHash: null, UserName: null, PhoneId: null, fields: {}, IsActive: true, IsLoginLocked: false, CreatedDate: '2026-01-01T00:00:00.000Z', ModifiedDate: '2026-01-01T00:00:00.000Z', LastLoginDate: null, LastPasswordChangeDate: null, NoOfLogins: 0, RegistrationSource: 'API', securityAnswers: {} };
 const GOOD = JSON.stringify({ version: 1, users: [USER], tokens: [], oneTime: [], outbox: [] });
