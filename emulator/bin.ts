@@ -1,11 +1,12 @@
 /**
- * CLI: `npm run emulator -- --port 8787 [--data <file>] [--allowed-host <name>]...`.
+ * CLI: `LR_API_SECRET=… npm run emulator -- --port 8787 [--data <file>] [--allowed-host <name>]...`.
  * Binds 127.0.0.1 unless --host says otherwise and prints one line with its URL when ready. Start-up problems are
  * one line on stderr and exit 1 (no stack trace). SIGTERM / SIGINT stop it gracefully: requests in flight finish,
  * the state is written, exit 0.
  */
 import { parseArgs } from 'node:util';
-import { DEFAULT_PORT, DEMO_API_KEY, DEMO_API_SECRET } from './defaults.js';
+import { type Credentials, resolveCredentials } from './credentials.js';
+import { DEFAULT_PORT } from './defaults.js';
 import { DataFileError, createEmulator, type Emulator } from './server.js';
 
 const HELP = `lr-elements emulator: a LoginRadius-compatible local server
@@ -14,7 +15,10 @@ const HELP = `lr-elements emulator: a LoginRadius-compatible local server
   --host H                 bind address (default 127.0.0.1)
   --allowed-host NAME      also serve requests whose Host is NAME (repeatable; default: the bound address,
                            localhost, 127.0.0.1 and [::1] only)
-  --apikey K --apisecret S credentials (default: the documented demo pair)
+  --apisecret-file PATH    the API secret from a file (chmod 600); or the LR_API_SECRET environment variable.
+                           --apisecret S still works but shows the secret to every user in ps (warned)
+  --apikey-file PATH       the API key from a file; or LR_API_KEY; or --apikey K
+                           (default for both: the documented public demo pair)
   --data FILE              keep state in FILE across restarts (journal FILE.journal, fsync'd before each answer)
   --verification-flow F    required | optional | disabled (default required)
   --cors-origin O          allowed browser origin (repeatable; default: any loopback origin)
@@ -35,8 +39,10 @@ function parse() {
         port: { type: 'string', default: String(DEFAULT_PORT) },
         host: { type: 'string', default: '127.0.0.1' },
         'allowed-host': { type: 'string', multiple: true },
-        apikey: { type: 'string', default: DEMO_API_KEY },
-        apisecret: { type: 'string', default: DEMO_API_SECRET },
+        apikey: { type: 'string' },
+        'apikey-file': { type: 'string' },
+        apisecret: { type: 'string' },
+        'apisecret-file': { type: 'string' },
         data: { type: 'string' },
         'verification-flow': { type: 'string', default: 'required' },
         'cors-origin': { type: 'string', multiple: true },
@@ -65,11 +71,21 @@ if (flow !== 'required' && flow !== 'optional' && flow !== 'disabled') {
 const port = Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535) die(`--port must be a number from 0 to 65535 (got ${values.port}).`);
 
+let credentials: Credentials;
+try {
+  credentials = resolveCredentials({
+    apikey: values.apikey, apikeyFile: values['apikey-file'], apisecret: values.apisecret, apisecretFile: values['apisecret-file'], env: process.env,
+  });
+} catch (e) {
+  die((e as Error).message);
+}
+for (const w of credentials.warnings) console.error(`emulator: ${w}`);
+
 let emulator: Emulator;
 try {
   emulator = createEmulator({
-    apiKey: values.apikey,
-    apiSecret: values.apisecret,
+    apiKey: credentials.apiKey,
+    apiSecret: credentials.apiSecret,
     ...(values.data ? { dataFile: values.data } : {}),
     verificationFlow: flow,
     ...(values['cors-origin'] ? { corsOrigins: values['cors-origin'] } : {}),
@@ -85,7 +101,7 @@ try {
 
 try {
   const url = await emulator.listen({ port, host: values.host });
-  console.log(`LoginRadius emulator listening on ${url} (apikey ${values.apikey})`);
+  console.log(`LoginRadius emulator listening on ${url} (apikey ${credentials.apiKey}, secret from ${credentials.secretFrom})`);
 } catch (e) {
   const code = (e as NodeJS.ErrnoException).code;
   if (code === 'EADDRINUSE') die(`port ${port} on ${values.host} is in use: stop what runs there or pick another with --port.`);
