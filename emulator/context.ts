@@ -84,7 +84,9 @@ export interface Emu {
   /** Records an email in the outbox. `link` is built from the caller's URL plus vtype/vtoken. */
   send(kind: 'verification' | 'reset' | 'delete' | 'welcome', to: string, subject: string, link: string | null, token: string | null): void;
   /** Resolves when every change so far is on disk (`--data`); at once without a data file or when nothing changed. */
-  commit(): Promise<void>;
+  commit(since?: number): Promise<void>;
+  /** Taken when a request starts, passed to `commit` (see persist.ts). */
+  commitMark(): number;
   /** Drops what has expired: old access and one-time tokens, stale rate-limit windows and failed-login counters. */
   prune(): void;
   /** Rate-limit windows by `group|ip`, failed-login counters by identifier, and the request log. */

@@ -26,8 +26,14 @@ export class DataFileError extends Error {
 }
 
 export interface Persistence {
-  /** Resolves when every change so far is on disk (at once when there is no data file or nothing changed). */
-  commit(): Promise<void>;
+  /**
+   * Resolves when every change so far is on disk (at once when there is no data file or nothing changed). With
+   * `since` (a `mark()` taken when the request started): when a write failed meanwhile, the request's own changes
+   * may have been in it, so it resolves only after a later write of the whole state succeeds.
+   */
+  commit(since?: number): Promise<void>;
+  /** How many writes have failed so far. */
+  mark(): number;
   /** Writes what is pending, folds the journal into the snapshot, closes the journal. Throws when that fails. */
   close(): void;
 }
@@ -113,7 +119,7 @@ function fsyncDir(dir: string): void {
 
 /** Loads the data file into the store and opens the journal. Without a data file: nothing is written, ever. */
 export function openPersistence(store: Store, file: string | undefined): Persistence {
-  if (!file) return { commit: () => Promise.resolve(), close() { /* nothing to write */ } };
+  if (!file) return { commit: () => Promise.resolve(), mark: () => 0, close() { /* nothing to write */ } };
   if (existsSync(file) && statSync(file).isDirectory()) {
     throw new DataFileError(file, 'is a folder, not a data file', 'Give --data a file name, e.g. .emulator-data.json');
   }
@@ -128,6 +134,9 @@ export function openPersistence(store: Store, file: string | undefined): Persist
   let fd = -1;
   let size = 0;
   let needSnapshot = false;
+  let failures = 0;
+  /** `failures` as of the last successful write of the whole state. */
+  let recovered = 0;
   let waiting: { resolve(): void; reject(e: unknown): void }[] = [];
   let scheduled = false;
 
@@ -153,6 +162,7 @@ export function openPersistence(store: Store, file: string | undefined): Persist
     fsyncSync(fd);
     size = 0;
     needSnapshot = false;
+    recovered = failures;
   }
 
   function flush(): void {
@@ -184,6 +194,7 @@ export function openPersistence(store: Store, file: string | undefined): Persist
       for (const w of batch) w.resolve();
     } catch (e) {
       needSnapshot = true;
+      failures++;
       console.error(`[emulator] could not write ${file}: ${(e as Error).message}`);
       for (const w of batch) w.reject(e);
     }
@@ -191,8 +202,11 @@ export function openPersistence(store: Store, file: string | undefined): Persist
 
   compact();
   return {
-    commit() {
-      if (!store.mayHaveChanges) return Promise.resolve(); // reads never write (nor fail when the disk does)
+    mark: () => failures,
+    commit(since) {
+      const unsure = since !== undefined && failures > since && recovered < failures;
+      // Reads never write (nor fail while the disk does, unless they overlapped a failed write).
+      if (!store.mayHaveChanges && !unsure) return Promise.resolve();
       return new Promise<void>((resolve, reject) => {
         waiting.push({ resolve, reject });
         if (!scheduled) { scheduled = true; setImmediate(flush); }

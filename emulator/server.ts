@@ -43,7 +43,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const startConfig = startConfigFrom(options);
   const store = new Store();
   const persistence = openPersistence(store, options.dataFile);
-  const emu = createState(options, store, startConfig, persistence.commit);
+  const emu = createState(options, store, startConfig, { commit: persistence.commit, commitMark: persistence.mark });
   // Bounded memory: expired tokens and stale counters are dropped every 10 s (and expired tokens on access).
   const pruner = setInterval(() => { emu.prune(); emu.commit().catch(() => undefined); }, PRUNE_EVERY_MS);
   pruner.unref();

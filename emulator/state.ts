@@ -44,7 +44,7 @@ export function startConfigFrom(options: EmulatorOptions): RuntimeConfig {
 }
 
 /** Builds the state the routes share; `commit` writes the store's changes (see persist.ts). */
-export function createState(options: EmulatorOptions, store: Store, startConfig: RuntimeConfig, commit: () => Promise<void>): Emu {
+export function createState(options: EmulatorOptions, store: Store, startConfig: RuntimeConfig, persistence: Pick<Emu, 'commit' | 'commitMark'>): Emu {
   const hashCost = options.hashCost ?? 'default';
   if (hashCost === 'fast' && process.env.NODE_ENV === 'production') {
     throw new Error("hashCost 'fast' is for tests and is refused when NODE_ENV=production");
@@ -68,7 +68,8 @@ export function createState(options: EmulatorOptions, store: Store, startConfig:
     rate: new Map(),
     lockouts: new Map(),
     requests: [],
-    commit,
+    commit: persistence.commit,
+    commitMark: persistence.commitMark,
     prune() {
       const now = emu.now(), wall = Date.now();
       store.prune(now, emu.config.expiredTokenGraceSeconds * 1000);

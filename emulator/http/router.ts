@@ -27,6 +27,7 @@ export function createRouter(app: FastifyInstance, emu: Emu): Router {
       method: def.method,
       url: def.path,
       handler: async (request, reply) => {
+        const mark = emu.commitMark();
         guard(emu, def.kind, request);
         if (def.kind === 'control') checkControlCaller(request);
         if (def.group) rateLimit(emu, def.group, request);
@@ -36,12 +37,12 @@ export function createRouter(app: FastifyInstance, emu: Emu): Router {
           result = await def.handler(makeReq(emu, request, reply, body));
         } catch (err) {
           // A refused request may still have changed state (a 970 login re-sends the verification mail).
-          await emu.commit().catch(() => undefined);
+          await emu.commit(mark).catch(() => undefined);
           throw err;
         }
         // Answered only once the change is on disk: a 2xx is never lost (`--data`).
         try {
-          await emu.commit();
+          await emu.commit(mark);
         } catch {
           throw new LrHttpError(950, 'The change could not be written to the data file, so it was not saved.', undefined, 500);
         }

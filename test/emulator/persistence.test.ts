@@ -7,7 +7,9 @@ import fs, { existsSync, readFileSync, readdirSync, statSync, writeFileSync } fr
 import { syncBuiltinESMExports } from 'node:module';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { openPersistence } from '../../emulator/persist.js';
 import { readState } from '../../emulator/server.js';
+import { Store } from '../../emulator/store.js';
 import { tempDataFile } from './files.js';
 import { A, M, PASSWORD, PASSWORD2, RESET_LINK, assertError, start } from './helpers.js';
 
@@ -153,4 +155,31 @@ test('reset is persisted; the data file is created at start', async (t) => {
   assert.equal(readState(dataFile).users.size, 1);
   await h.control('POST', '/reset');
   assert.equal(readState(dataFile).users.size, 0);
+});
+
+test('a request whose change went into a failed write is not acknowledged until the whole state is written', async () => {
+  const dataFile = tempFile();
+  const store = new Store();
+  const p = openPersistence(store, dataFile);
+  try {
+    const started = p.mark(); // request B starts
+    store.put(store.newUser(Date.now(), { emails: [{ Type: 'Primary', Value: 'bob@example.com', Verified: true }] }));
+    // Request A's commit writes B's change too, and the write fails.
+    const restore = patchWriteSync(() => { throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }); });
+    const origErr = console.error;
+    console.error = () => undefined;
+    try {
+      await assert.rejects(p.commit(), /ENOSPC/);
+      // B finishes later: nothing looks pending, but its change was in the failed write.
+      await assert.rejects(p.commit(started), /ENOSPC/, 'not acknowledged while the disk fails');
+      await p.commit(p.mark()); // a request that started after the failure and changed nothing is answered
+    } finally {
+      restore();
+      console.error = origErr;
+    }
+    await p.commit(started); // the disk is back: the whole state is written, then B is answered
+    assert.equal(readState(dataFile).users.size, 1);
+  } finally {
+    p.close();
+  }
 });
