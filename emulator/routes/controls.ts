@@ -120,8 +120,8 @@ export function controlRoutes(emu: Emu, startConfig: RuntimeConfig): RouteDef[] 
     control('GET', '/faults', listFaults),
     control('DELETE', '/faults', clearFaults),
     control('GET', '/requests', listRequests),
-    control('GET', '/audit', listAudit),
     control('DELETE', '/requests', clearRequests),
+    control('GET', '/audit', listAudit),
   ];
 }
 
