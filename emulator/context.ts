@@ -33,7 +33,7 @@ export interface RuntimeConfig {
   captchaTestToken: string;
   /**
    * How long an expired access token still answers 906 (then 905: it is dropped), and how long a used or expired
-   * one-time token is kept. Default 300.
+   * one-time token is kept. Default 86400 (a day).
    */
   expiredTokenGraceSeconds: number;
 }

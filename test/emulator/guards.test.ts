@@ -64,6 +64,9 @@ test('cross-site: every state-changing control refuses a simple cross-site reque
   // The emulator's own callers still work: JSON from a loopback page (same-site) or from Node (no Origin).
   const ok = await raw(h.url, 'PUT', '/config', { origin: 'http://127.0.0.1:8000', 'sec-fetch-site': 'same-site', 'content-type': 'application/json' }, '{"verificationFlow":"optional"}');
   assert.equal(ok.status, 200, ok.text);
+  // A page on localhost calling the emulator on 127.0.0.1 is cross-site for the browser, but both are loopback.
+  const local = await raw(h.url, 'DELETE', '/faults', { origin: 'http://localhost:8000', 'sec-fetch-site': 'cross-site', 'content-type': 'application/json' });
+  assert.equal(local.status, 200, local.text);
   assert.equal((await raw(h.url, 'POST', '/reset', { 'content-type': 'application/json' })).status, 200);
   assert.equal((await h.control('GET', '/status')).body.users, 0);
 });
