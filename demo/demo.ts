@@ -202,7 +202,7 @@ if (onEmulator && outbox) {
     if (dialog.returnValue !== 'reset') return;
     void (async () => {
       await session.logout().catch(() => undefined);
-      await control('reset', { method: 'POST' }).catch(() => undefined);
+      await control('reset', { method: 'POST', headers: { 'content-type': 'application/json' } }).catch(() => undefined);
       for (const k of ['lr-demo-seen', 'lr-demo-opened']) stored.del(k);
       sessionStorage.setItem('lr-demo-flash', 'The emulator was reset: no accounts, no emails. Start again at step 1.');
       location.reload();

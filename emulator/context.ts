@@ -56,6 +56,11 @@ export interface RuntimeConfig {
   passwordlessLogin: boolean;
   passwordlessOtp: boolean;
   passwordlessTokenLifetimeSeconds: number;
+  /**
+   * How long an expired access token still answers 906 (then 905: it is dropped), and how long a used or expired
+   * one-time token is kept. Default 86400 (a day).
+   */
+  expiredTokenGraceSeconds: number;
 }
 
 export interface EmulatorOptions extends Partial<Omit<RuntimeConfig, 'lockout' | 'passwordPolicy'>> {
@@ -72,6 +77,10 @@ export interface EmulatorOptions extends Partial<Omit<RuntimeConfig, 'lockout' |
   verifyCaptcha?: (token: string) => boolean | Promise<boolean>;
   /** fastify logger option; default off. */
   logger?: boolean;
+  /** Host names (besides the bound address, localhost, 127.0.0.1 and [::1]) a request's `Host` may name. */
+  allowedHosts?: string[];
+  /** How long `close()` waits for requests in flight before it cuts their connections (default 10 s). */
+  closeTimeoutMs?: number;
 }
 
 export interface Fault {
@@ -102,11 +111,15 @@ export interface Emu {
   dummyHash: Promise<string>;
   /** Records an email in the outbox. `link` is built from the caller's URL plus vtype/vtoken. */
   send(kind: OutboxMessage['Kind'], to: string, subject: string, link: string | null, token: string | null, otp?: string): void;
-  /** Schedules a save of the data file (when one is configured). */
-  changed(): void;
-  /** Rate-limit windows by `group|ip`, consecutive failed logins by account Uid, and the request log. */
+  /** Resolves when every change so far is on disk (`--data`); at once without a data file or when nothing changed. */
+  commit(since?: number): Promise<void>;
+  /** Taken when a request starts, passed to `commit` (see persist.ts). */
+  commitMark(): number;
+  /** Drops what has expired: old access and one-time tokens, stale rate-limit windows and failed-login counters. */
+  prune(): void;
+  /** Rate-limit windows by `group|ip`, consecutive failed logins by account Uid (with the time of the last), and the request log. */
   rate: Map<string, { count: number; resetAt: number }>;
-  lockouts: Map<string, number>;
+  lockouts: Map<string, { fails: number; lastFailAt: number }>;
   requests: RequestRecord[];
 }
 

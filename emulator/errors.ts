@@ -96,6 +96,7 @@ export const CODES: Record<number, CodeInfo> = {
   1279: T(403, 'Google Authenticator two factor authentication is not enabled', 'The Google Authenticator two factor authentication is not enabled, please enable Google Authenticator two factor authentication.'),
   1340: T(403, 'Email is not found in the profile', 'The email address does not belong to this account.'),
   // Not LoginRadius codes: what the emulator answers where LoginRadius has no JSON code of its own.
+  403: T(403, 'Forbidden', 'The request is not allowed from here.'),
   404: T(404, 'Resource not found', 'The requested API resource was not found.'),
   405: T(405, 'Method not allowed', 'This HTTP method is not allowed on this resource.'),
   413: T(413, 'Request body is too large', 'The request body exceeds the size limit.'),

@@ -57,8 +57,8 @@ export function checkSuspended(emu: Emu, user: User): void {
 export function recordFailure(emu: Emu, user: User): void {
   const { threshold, type, suspendSeconds } = emu.config.lockout;
   if (!threshold || user.lock) return;
-  const fails = (emu.lockouts.get(user.Uid) ?? 0) + 1;
-  if (fails < threshold) return void emu.lockouts.set(user.Uid, fails);
+  const fails = (emu.lockouts.get(user.Uid)?.fails ?? 0) + 1;
+  if (fails < threshold) return void emu.lockouts.set(user.Uid, { fails, lastFailAt: emu.now() });
   emu.lockouts.delete(user.Uid);
   if (type === 'block') user.IsActive = false;
   else user.lock = { type, until: type === 'suspend' ? emu.now() + suspendSeconds * 1000 : null };

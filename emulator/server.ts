@@ -6,15 +6,17 @@
  * table per API) → listen / close.
  */
 import Fastify from 'fastify';
+import { installAudit } from './audit.js';
 import type { App, Emu, EmulatorOptions } from './context.js';
 import { installJsonParser } from './http/body.js';
 import { installCors } from './http/cors.js';
 import { frameworkErrors, installErrorHandling, installNotFound } from './http/errors.js';
 import { installFaults } from './http/faults.js';
+import { installHostCheck } from './http/host.js';
 import { parseQuery } from './http/params.js';
 import { installRequestLog } from './http/request-log.js';
 import { createRouter } from './http/router.js';
-import { createSaver } from './persist.js';
+import { openPersistence } from './persist.js';
 import { accountRoutes } from './routes/account.js';
 import { authExtraRoutes } from './routes/auth-extra.js';
 import { authRoutes } from './routes/auth.js';
@@ -26,6 +28,9 @@ import { Store } from './store.js';
 
 export type { EmulatorOptions, RuntimeConfig, Fault, Handler } from './context.js';
 export { DEFAULT_CONFIG } from './state.js';
+export { DataFileError, readState } from './persist.js';
+
+const PRUNE_EVERY_MS = 10_000;
 
 export interface Emulator {
   app: App;
@@ -39,9 +44,12 @@ export interface Emulator {
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
   // ------------------------------------------------------------------------------------------ state
   const startConfig = startConfigFrom(options);
-  const store = new Store(options.dataFile);
-  const saver = createSaver(store, options.dataFile);
-  const emu = createState(options, store, startConfig, saver.changed);
+  const store = new Store();
+  const persistence = openPersistence(store, options.dataFile);
+  const emu = createState(options, store, startConfig, { commit: persistence.commit, commitMark: persistence.mark });
+  // Bounded memory: expired tokens and stale counters are dropped every 10 s (and expired tokens on access).
+  const pruner = setInterval(() => { emu.prune(); emu.commit().catch(() => undefined); }, PRUNE_EVERY_MS);
+  pruner.unref();
 
   // -------------------------------------------------------------------------------------------- app
   const app = Fastify({
@@ -55,11 +63,13 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     frameworkErrors,
     routerOptions: { caseSensitive: false, ignoreTrailingSlash: true, querystringParser: parseQuery },
   });
+  const hosts = installHostCheck(app, options.allowedHosts);
   installJsonParser(app);
   installCors(app, emu);
   installRequestLog(app, emu);
   installFaults(app, emu);
   installErrorHandling(app, options.logger ?? false);
+  installAudit(app, emu, options.logger ?? false);
 
   // ----------------------------------------------------------------------------------------- routes
   const router = createRouter(app, emu);
@@ -77,6 +87,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     emu,
     url: null,
     async listen({ port = 0, host = '127.0.0.1' } = {}) {
+      hosts.allow(host);
       await app.listen({ port, host });
       app.server.headersTimeout = 20_000;
       const addr = app.server.address();
@@ -84,11 +95,18 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       emulator.url = `http://${host.includes(':') ? `[${host}]` : host}:${p}`;
       return emulator.url;
     },
+    /** Graceful stop: no new connections, requests in flight finish (bounded), then the final write. */
     async close() {
+      clearInterval(pruner);
+      // Keep-alive connections between requests are closed as they go idle; after the bound, all of them.
+      const idle = setInterval(() => app.server.closeIdleConnections(), 50);
+      const cut = setTimeout(() => app.server.closeAllConnections(), options.closeTimeoutMs ?? 10_000);
       try {
-        saver.flush();
+        await app.close();
       } finally {
-        await app.close(); // even when the final save fails
+        clearInterval(idle);
+        clearTimeout(cut);
+        persistence.close(); // even when closing the server failed; throws when the final write fails
       }
     },
   };

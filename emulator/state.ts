@@ -37,7 +37,12 @@ export const DEFAULT_CONFIG: RuntimeConfig = {
   passwordlessLogin: true,
   passwordlessOtp: true,
   passwordlessTokenLifetimeSeconds: 15 * 60,
+  // A day: clock-shift tests an hour or two ahead still see 906 / 975; drop it low to measure memory (bench).
+  expiredTokenGraceSeconds: 24 * 3600,
 };
+
+/** A failed-login counter is forgotten this long after its last failure (locks themselves live on the account). */
+const LOCKOUT_MEMORY_MS = 15 * 60_000;
 
 /** The defaults with the options' config fields applied: what `POST /__emulator/reset` goes back to. */
 export function startConfigFrom(options: EmulatorOptions): RuntimeConfig {
@@ -52,8 +57,8 @@ export function startConfigFrom(options: EmulatorOptions): RuntimeConfig {
 /** Config members given as a partial object and merged into the current value (options and `PUT /config`). */
 export const isMergedObject = (k: string): k is 'lockout' | 'passwordPolicy' => k === 'lockout' || k === 'passwordPolicy';
 
-/** Builds the state the routes share. `changed` is called after every call that may have changed the store. */
-export function createState(options: EmulatorOptions, store: Store, startConfig: RuntimeConfig, changed: () => void): Emu {
+/** Builds the state the routes share; `commit` writes the store's changes (see persist.ts). */
+export function createState(options: EmulatorOptions, store: Store, startConfig: RuntimeConfig, persistence: Pick<Emu, 'commit' | 'commitMark'>): Emu {
   const hashCost = options.hashCost ?? 'default';
   if (hashCost === 'fast' && process.env.NODE_ENV === 'production') {
     throw new Error("hashCost 'fast' is for tests and is refused when NODE_ENV=production");
@@ -80,7 +85,14 @@ export function createState(options: EmulatorOptions, store: Store, startConfig:
     rate: new Map(),
     lockouts: new Map(),
     requests: [],
-    changed,
+    commit: persistence.commit,
+    commitMark: persistence.commitMark,
+    prune() {
+      const now = emu.now(), wall = Date.now();
+      store.prune(now, emu.config.expiredTokenGraceSeconds * 1000);
+      for (const [k, c] of emu.rate) if (c.resetAt <= wall) emu.rate.delete(k);
+      for (const [k, l] of emu.lockouts) if (l.lastFailAt + LOCKOUT_MEMORY_MS <= now) emu.lockouts.delete(k);
+    },
   };
   return emu;
 }

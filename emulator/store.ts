@@ -1,89 +1,30 @@
 /**
- * The emulator's state: accounts with secondary indexes, access tokens, one-time tokens (stored as SHA-256 only),
- * the outbox, and JSON persistence with atomic writes. Lookups use Maps (no prototype-pollution surface).
+ * The emulator's state: accounts with secondary indexes, access tokens, one-time tokens (stored as SHA-256 only)
+ * and the outbox. Lookups use Maps (no prototype-pollution surface). The store tracks what changed since the last
+ * `takeChanges()` as journal operations; `persist.ts` writes them (the store itself does no I/O).
  */
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { newAccessToken, newHexId, sha256, type TokenFormat } from './crypto.js';
-import type { LockoutType } from './context.js';
-import { normEmail, type Json } from './validate.js';
+import { normEmail } from './validate.js';
 
-export interface EmailEntry { Type: string; Value: string; Verified: boolean }
+export * from './store-types.js';
+import type { AccessToken, AuditEntry, EmailEntry, OneTimeKind, OneTimeToken, Op, OutboxMessage, Snapshot, User } from './store-types.js';
 
-export interface User {
-  Uid: string;
-  ID: string;
-  emails: EmailEntry[];
-  passwordHash: string | null;
-  UserName: string | null;
-  PhoneId: string | null;
-  /** Editable profile fields (FirstName, LastName, BirthDate, Country, PhoneNumbers, CustomFields, ...). */
-  fields: Record<string, Json>;
-  IsActive: boolean;
-  /** Locked by the site's backend (Account API `IsLoginLocked: true`): answered as a suspend without an end. */
-  IsLoginLocked: boolean;
-  /** A brute-force lock (see `lockout.ts`); `until` ends a suspend. Absent in data files written before it existed. */
-  lock?: { type: LockoutType; until: number | null } | null;
-  PhoneIdVerified?: boolean;
-  CreatedDate: string;
-  ModifiedDate: string;
-  LastLoginDate: string | null;
-  LastPasswordChangeDate: string | null;
-  NoOfLogins: number;
-  RegistrationSource: string;
-  securityAnswers: Record<string, string>;
-  /** Second factors (emulator/mfa/): absent until the user first meets multi-factor authentication. */
-  mfa?: MfaState;
-}
-
-export interface MfaState {
-  /** Base32 TOTP secret: pending (shown as QR / manual key) until `authenticatorVerified`. */
-  secret: string | null;
-  authenticatorVerified: boolean;
-  /** The TOTP time step last accepted: a code is accepted once (RFC 6238 §5.2). */
-  lastTotpStep: number;
-  emailOtp: boolean;
-  /** SHA-256 of each unused backup code. */
-  backupCodes: string[];
-}
-
-export interface AccessToken { uid: string; refreshToken: string; createdAt: number; expiresAt: number }
-
-export type LinkKind = 'verification' | 'reset' | 'delete';
-export type OneTimeKind = LinkKind | 'mfa' | 'mfa-otp' | 'passwordless' | 'passwordless-otp';
-/**
- * `mfa`: a second-factor token (`email` holds the login's lockout key); `*-otp`: a short code for one scope (a
- * second-factor token, a user or an address), kept as `codeHash` with its wrong `attempts` and `sends` (issueCode).
- */
-export interface OneTimeToken {
-  kind: OneTimeKind; uid: string; email: string; expiresAt: number; usedAt: number | null;
-  attempts?: number; codeHash?: string | null; sends?: number;
-}
-
-export interface OutboxMessage {
-  Id: string;
-  To: string;
-  Kind: 'verification' | 'reset' | 'delete' | 'welcome' | 'mfa-otp' | 'passwordless';
-  Subject: string;
-  Link: string | null;
-  Token: string | null;
-  /** The emailed code (second-factor and passwordless mails). */
-  Otp?: string;
-  CreatedDate: string;
-}
-
-interface Snapshot {
-  version: 1;
-  users: User[];
-  tokens: [string, AccessToken][];
-  oneTime: [string, OneTimeToken][];
-  outbox: OutboxMessage[];
-}
-
-/** The outbox keeps the newest 1000 messages. */
-const MAX_OUTBOX = 1000;
+export const MAX_OUTBOX = 1000;
+/** The audit log keeps the newest 10,000 entries, none older than 30 days. */
+export const AUDIT_MAX_ENTRIES = 10_000;
+export const AUDIT_MAX_AGE_MS = 30 * 24 * 3600 * 1000;
 
 /** The index keys one user holds, so re-indexing a user is O(1). */
 interface IndexKeys { emails: string[]; userName: string | null; phone: string | null }
+
+/** Appends, dropping the oldest past `max`. */
+function pushBounded<T>(list: T[], item: T, max: number): void {
+  list.push(item);
+  if (list.length > max) list.splice(0, list.length - max);
+}
+
+const digest = (u: User) => createHash('sha1').update(JSON.stringify(u)).digest('base64');
 
 export class Store {
   readonly #users = new Map<string, User>();
@@ -92,36 +33,58 @@ export class Store {
   readonly #byUserName = new Map<string, string>();
   readonly #byPhone = new Map<string, string>();
   /** Access tokens by their value. */
-  #tokens = new Map<string, AccessToken>();
+  readonly #tokens = new Map<string, AccessToken>();
   /** One-time tokens by SHA-256 of their value: the value itself is never stored. */
-  #oneTime = new Map<string, OneTimeToken>();
+  readonly #oneTime = new Map<string, OneTimeToken>();
   #outbox: OutboxMessage[] = [];
+  #audit: AuditEntry[] = [];
 
-  constructor(private readonly dataFile?: string) {
-    if (dataFile && existsSync(dataFile)) this.load(JSON.parse(readFileSync(dataFile, 'utf8')) as Snapshot);
-  }
+  // Change tracking. Users are changed in place by the routes, so every user looked up is a candidate and is
+  // written when its content differs from what was last written (a digest per user).
+  readonly #written = new Map<string, string>();
+  readonly #seenUsers = new Set<string>();
+  readonly #dirtyTokens = new Set<string>();
+  readonly #dirtyOneTime = new Set<string>();
+  #pendingOps: Op[] = [];
+  /** Off until a data file is used (`trackChanges()`): without one nothing collects changes. */
+  #tracking = false;
+
+  trackChanges(): void { this.#tracking = true; }
 
   /** Read-only views (tests and the status control read sizes; only the methods below change the maps). */
   get users(): ReadonlyMap<string, User> { return this.#users; }
   get tokens(): ReadonlyMap<string, AccessToken> { return this.#tokens; }
   get oneTime(): ReadonlyMap<string, OneTimeToken> { return this.#oneTime; }
   get outbox(): readonly OutboxMessage[] { return this.#outbox; }
+  get audit(): readonly AuditEntry[] { return this.#audit; }
 
   reset(): void {
+    this.clear();
+    this.#pendingOps = [];
+    this.op(['r']);
+  }
+
+  private clear(): void {
     this.#users.clear(); this.#indexed.clear(); this.#byEmail.clear(); this.#byUserName.clear(); this.#byPhone.clear();
-    this.#tokens.clear(); this.#oneTime.clear(); this.#outbox = [];
+    this.#tokens.clear(); this.#oneTime.clear(); this.#outbox = []; this.#audit = [];
+    this.#written.clear(); this.#seenUsers.clear(); this.#dirtyTokens.clear(); this.#dirtyOneTime.clear();
   }
 
   // ------------------------------------------------------------------------------------------ users
   userByEmail(email: string): User | undefined { return this.get(this.#byEmail.get(normEmail(email))); }
   userByUserName(name: string): User | undefined { return this.get(this.#byUserName.get(name.toLowerCase())); }
   userByPhone(phone: string): User | undefined { return this.get(this.#byPhone.get(phone)); }
-  get(uid: string | undefined): User | undefined { return uid === undefined ? undefined : this.#users.get(uid); }
+  get(uid: string | undefined): User | undefined {
+    const user = uid === undefined ? undefined : this.#users.get(uid);
+    if (user && this.#tracking) this.#seenUsers.add(user.Uid);
+    return user;
+  }
 
   /** Adds a user, or re-indexes one after a change made in place. Callers check uniqueness first. */
   put(user: User): void {
     this.unindex(user.Uid);
     this.#users.set(user.Uid, user);
+    if (this.#tracking) this.#seenUsers.add(user.Uid);
     const keys: IndexKeys = { emails: user.emails.map((e) => normEmail(e.Value)), userName: user.UserName?.toLowerCase() ?? null, phone: user.PhoneId };
     for (const e of keys.emails) this.#byEmail.set(e, user.Uid);
     if (keys.userName) this.#byUserName.set(keys.userName, user.Uid);
@@ -134,8 +97,9 @@ export class Store {
     if (!this.#users.has(uid)) return false;
     this.unindex(uid);
     this.#users.delete(uid);
+    if (this.#tracking) this.#seenUsers.add(uid);
     this.revokeTokens(uid);
-    for (const [h, v] of this.#oneTime) if (v.uid === uid) this.#oneTime.delete(h);
+    for (const [h, v] of this.#oneTime) if (v.uid === uid) this.deleteOneTime(h);
     return true;
   }
 
@@ -165,6 +129,7 @@ export class Store {
     const refreshToken = newAccessToken(format);
     const expiresAt = now + lifetimeSeconds * 1000;
     this.#tokens.set(access, { uid, refreshToken, createdAt: now, expiresAt });
+    this.mark(this.#dirtyTokens, access);
     return { access_token: access, refresh_token: refreshToken, expires_in: new Date(expiresAt).toISOString() };
   }
 
@@ -173,21 +138,25 @@ export class Store {
   /** Moves a session's expiry (the sliding-token endpoint). */
   slideToken(value: string, expiresAt: number): void {
     const t = this.#tokens.get(value);
-    if (t) t.expiresAt = expiresAt;
+    if (t) { t.expiresAt = expiresAt; this.mark(this.#dirtyTokens, value); }
   }
 
   /** Ends one session. */
-  deleteToken(value: string): void { this.#tokens.delete(value); }
+  deleteToken(value: string): void {
+    if (this.#tokens.delete(value)) this.mark(this.#dirtyTokens, value);
+  }
 
   /** Ends every session of a user. */
   revokeTokens(uid: string): void {
-    for (const [t, v] of this.#tokens) if (v.uid === uid) this.#tokens.delete(t);
+    for (const [t, v] of this.#tokens) if (v.uid === uid) this.deleteToken(t);
   }
 
   /** Creates a one-time token; returns its value (only its hash is kept). */
   issueOneTime(kind: OneTimeKind, uid: string, email: string, now: number, lifetimeSeconds: number): string {
     const token = newHexId();
-    this.#oneTime.set(sha256(token), { kind, uid, email, expiresAt: now + lifetimeSeconds * 1000, usedAt: null });
+    const hash = sha256(token);
+    this.#oneTime.set(hash, { kind, uid, email, expiresAt: now + lifetimeSeconds * 1000, usedAt: null });
+    this.mark(this.#dirtyOneTime, hash);
     return token;
   }
 
@@ -209,64 +178,160 @@ export class Store {
       codeHash: code === null ? null : sha256(`${scope}|${code}`), sends: sends + 1,
     };
     this.#oneTime.set(key, record);
+    this.mark(this.#dirtyOneTime, key);
     return record;
   }
 
   findCode(kind: OneTimeKind, scope: string): OneTimeToken | undefined { return this.#oneTime.get(sha256(`${kind}|${scope}`)); }
 
   /** Counts a wrong code on a record from findOneTime / findCode; returns the count. */
-  countAttempt(record: OneTimeToken): number { return (record.attempts = (record.attempts ?? 0) + 1); }
+  countAttempt(record: OneTimeToken): number {
+    record.attempts = (record.attempts ?? 0) + 1;
+    this.#markRecord(record);
+    return record.attempts;
+  }
 
   /** Marks a record from findOneTime / findCode as used. */
-  useRecord(record: OneTimeToken, now: number): void { record.usedAt = now; }
+  useRecord(record: OneTimeToken, now: number): void {
+    record.usedAt = now;
+    this.#markRecord(record);
+  }
+
+  /** Journals a record changed in place (found by identity: such changes are rare, one per code or sign-in). */
+  #markRecord(record: OneTimeToken): void {
+    for (const [hash, t] of this.#oneTime) if (t === record) return this.mark(this.#dirtyOneTime, hash);
+  }
 
   /** Marks one token as used. */
   markUsed(token: string, now: number): void {
-    const t = this.#oneTime.get(sha256(token));
-    if (t) t.usedAt = now;
+    const hash = sha256(token);
+    const t = this.#oneTime.get(hash);
+    if (t) { t.usedAt = now; this.mark(this.#dirtyOneTime, hash); }
   }
 
   /** Marks every outstanding token of a kind for a user as used (e.g. all reset links after one reset). */
   consumeAll(kind: OneTimeKind, uid: string, now: number, email?: string): void {
-    for (const t of this.#oneTime.values()) {
-      if (t.kind === kind && t.uid === uid && t.usedAt === null && (email === undefined || normEmail(t.email) === normEmail(email))) t.usedAt = now;
+    for (const [hash, t] of this.#oneTime) {
+      if (t.kind === kind && t.uid === uid && t.usedAt === null && (email === undefined || normEmail(t.email) === normEmail(email))) {
+        t.usedAt = now;
+        this.mark(this.#dirtyOneTime, hash);
+      }
     }
+  }
+
+  private deleteOneTime(hash: string): void {
+    if (this.#oneTime.delete(hash)) this.mark(this.#dirtyOneTime, hash);
+  }
+
+  /**
+   * Bounded memory: drops access tokens expired more than `graceMs` ago (until then they still answer 906),
+   * one-time tokens used or expired more than `graceMs` ago, and audit entries older than 30 days. Returns how many
+   * entries were dropped.
+   */
+  prune(now: number, graceMs: number): number {
+    let dropped = 0;
+    // Audit entries past their age (entries are in time order). Not journaled: a replay prunes the same way.
+    const keep = this.#audit.findIndex((e) => Date.parse(e.Time) + AUDIT_MAX_AGE_MS > now);
+    const cut = keep < 0 ? this.#audit.length : keep;
+    if (cut > 0) { this.#audit.splice(0, cut); dropped += cut; }
+    for (const [t, v] of this.#tokens) if (v.expiresAt + graceMs <= now) { this.deleteToken(t); dropped++; }
+    for (const [h, v] of this.#oneTime) {
+      if ((v.usedAt !== null && v.usedAt + graceMs <= now) || v.expiresAt + graceMs <= now) { this.deleteOneTime(h); dropped++; }
+    }
+    return dropped;
   }
 
   // ----------------------------------------------------------------------------------------- outbox
   addMail(message: OutboxMessage): void {
-    this.#outbox.push(message);
-    if (this.#outbox.length > MAX_OUTBOX) this.#outbox.splice(0, this.#outbox.length - MAX_OUTBOX);
+    this.pushMail(message);
+    this.op(['m', message]);
   }
+
+  private pushMail(message: OutboxMessage): void { pushBounded(this.#outbox, message, MAX_OUTBOX); }
 
   mailTo(email: string): OutboxMessage[] { return this.#outbox.filter((m) => normEmail(m.To) === normEmail(email)); }
 
-  clearOutbox(): void { this.#outbox = []; }
-
-  // ------------------------------------------------------------------------------------ persistence
-  private snapshot(): Snapshot {
-    return { version: 1, users: [...this.#users.values()], tokens: [...this.#tokens], oneTime: [...this.#oneTime], outbox: this.#outbox };
+  clearOutbox(): void {
+    this.#outbox = [];
+    this.op(['mc']);
   }
 
-  private load(s: Snapshot): void {
-    if (s.version !== 1) throw new Error(`unsupported data file version ${String(s.version)}`);
-    for (const u of s.users) this.put(u);
-    this.#tokens = new Map(s.tokens);
-    this.#oneTime = new Map(s.oneTime);
-    this.#outbox = s.outbox;
+  // -------------------------------------------------------------------------------------- audit log
+  addAudit(entry: AuditEntry): void {
+    this.pushAudit(entry);
+    this.op(['a', entry]);
   }
 
-  /** Writes the state atomically: a temp file, fsync, then rename over the old file. */
-  save(): void {
-    if (!this.dataFile) return;
-    const tmp = `${this.dataFile}.tmp-${process.pid}`;
-    const fd = openSync(tmp, 'w', 0o600);
-    try {
-      writeSync(fd, JSON.stringify(this.snapshot()));
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
+  private pushAudit(entry: AuditEntry): void { pushBounded(this.#audit, entry, AUDIT_MAX_ENTRIES); }
+
+  // --------------------------------------------------------------------------------- changes, replay
+  private mark(set: Set<string>, key: string): void { if (this.#tracking) set.add(key); }
+  private op(op: Op): void { if (this.#tracking) this.#pendingOps.push(op); }
+
+  /** The changes since the last call, as journal operations (empty when nothing changed). */
+  takeChanges(): Op[] {
+    const ops = this.#pendingOps;
+    this.#pendingOps = [];
+    for (const uid of this.#seenUsers) {
+      const user = this.#users.get(uid);
+      if (!user) {
+        if (this.#written.delete(uid)) ops.push(['du', uid]);
+        continue;
+      }
+      const d = digest(user);
+      if (this.#written.get(uid) !== d) { this.#written.set(uid, d); ops.push(['u', user]); }
     }
-    renameSync(tmp, this.dataFile);
+    this.#seenUsers.clear();
+    for (const t of this.#dirtyTokens) {
+      const v = this.#tokens.get(t);
+      ops.push(v ? ['t', t, v] : ['dt', t]);
+    }
+    this.#dirtyTokens.clear();
+    for (const h of this.#dirtyOneTime) {
+      const v = this.#oneTime.get(h);
+      ops.push(v ? ['o', h, v] : ['do', h]);
+    }
+    this.#dirtyOneTime.clear();
+    return ops;
+  }
+
+  /** True when `takeChanges()` may return something (cheap; users are compared only then). */
+  get mayHaveChanges(): boolean {
+    return this.#pendingOps.length > 0 || this.#seenUsers.size > 0 || this.#dirtyTokens.size > 0 || this.#dirtyOneTime.size > 0;
+  }
+
+  /** Replays journal operations (at start-up); nothing is tracked as changed. */
+  apply(ops: Op[]): void {
+    for (const op of ops) {
+      switch (op[0]) {
+        case 'u': this.put(op[1]); this.#written.set(op[1].Uid, digest(op[1])); break;
+        case 'du': this.unindex(op[1]); this.#users.delete(op[1]); this.#written.delete(op[1]); break;
+        case 't': this.#tokens.set(op[1], op[2]); break;
+        case 'dt': this.#tokens.delete(op[1]); break;
+        case 'o': this.#oneTime.set(op[1], op[2]); break;
+        case 'do': this.#oneTime.delete(op[1]); break;
+        case 'm': this.pushMail(op[1]); break;
+        case 'mc': this.#outbox = []; break;
+        case 'a': this.pushAudit(op[1]); break;
+        case 'r': this.clear(); break;
+        default: throw new Error(`unknown journal operation ${JSON.stringify((op as unknown[])[0])}`);
+      }
+    }
+    this.#seenUsers.clear();
+  }
+
+  snapshot(seq: number): Snapshot {
+    return { version: 1, seq, users: [...this.#users.values()], tokens: [...this.#tokens], oneTime: [...this.#oneTime], outbox: this.#outbox, audit: this.#audit };
+  }
+
+  /** Loads a snapshot into an empty store. */
+  load(s: Snapshot): void {
+    this.apply([
+      ...s.users.map((u): Op => ['u', u]),
+      ...s.tokens.map(([k, v]): Op => ['t', k, v]),
+      ...s.oneTime.map(([k, v]): Op => ['o', k, v]),
+      ...s.outbox.map((m): Op => ['m', m]),
+      ...(s.audit ?? []).map((e): Op => ['a', e]),
+    ]);
   }
 }

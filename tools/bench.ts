@@ -179,7 +179,7 @@ try {
     for (const [path, into] of [['/app.html', times], ['/app-bundle.html', bundleTimes]] as const) {
       await page.goto('about:blank');
       await page.waitForTimeout(FRESH_WAIT_MS);
-      await fetch(`${apiBase}/__emulator/requests`, { method: 'DELETE' });
+      await fetch(`${apiBase}/__emulator/requests`, { method: 'DELETE', headers: { 'content-type': 'application/json' } });
       await page.goto(`${origin}${path}`);
       if (process.env.BENCH_DEBUG) { await page.waitForTimeout(3000); console.log(await page.evaluate(() => [...document.querySelectorAll('*')].filter((e) => e.localName.startsWith('lr-')).map((e) => `${e.localName}:${(e as unknown as { sessionState: string }).sessionState}`).join(' '))); }
       into.push(await page.waitForFunction(() => (window as unknown as { __t?: number }).__t).then((h) => h.jsonValue() as Promise<number>));

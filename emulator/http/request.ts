@@ -32,7 +32,13 @@ export function makeReq(emu: Emu, request: FastifyRequest, reply: FastifyReply, 
     user() {
       const t = emu.store.token(req.token());
       if (!t) fail(905);
-      if (t.expiresAt <= emu.now()) fail(906);
+      const now = emu.now();
+      if (t.expiresAt <= now) {
+        // Expired: 906 during the grace period, then it is dropped and reads as unknown (905).
+        if (t.expiresAt + emu.config.expiredTokenGraceSeconds * 1000 > now) fail(906);
+        emu.store.deleteToken(req.token());
+        fail(905);
+      }
       const user = emu.store.get(t.uid);
       if (!user) fail(905);
       return user;

@@ -1,12 +1,14 @@
 /**
- * Turns route tables (`RouteDef[]`) into fastify routes. Each request runs: guard (key / secret) → rate limit →
- * body → handler → a save of the data file when the call may have changed state. Keeps the list of known paths for
- * the 405 answers.
+ * Turns route tables (`RouteDef[]`) into fastify routes. Each request runs: guard (key / secret; for controls the
+ * cross-site check) → rate limit → body → handler → commit (what changed is on disk before the answer). Keeps the
+ * list of known paths for the 405 answers.
  */
 import type { FastifyInstance } from 'fastify';
 import type { Emu, RouteDef } from '../context.js';
+import { LrHttpError } from '../errors.js';
 import { Body, type Json } from '../validate.js';
 import { BODY_METHODS, bodyCodeFor } from './body.js';
+import { checkControlCaller } from './cross-site.js';
 import { guard, rateLimit } from './guard.js';
 import { makeReq } from './request.js';
 
@@ -25,16 +27,24 @@ export function createRouter(app: FastifyInstance, emu: Emu): Router {
       method: def.method,
       url: def.path,
       handler: async (request, reply) => {
+        const mark = emu.commitMark();
         guard(emu, def.kind, request);
+        if (def.kind === 'control') checkControlCaller(request);
         if (def.group) rateLimit(emu, def.group, request);
         const body = new Body(BODY_METHODS.has(request.method) ? request.body : undefined, bodyCodeFor(request.method));
         let result: Json;
         try {
           result = await def.handler(makeReq(emu, request, reply, body));
-        } finally {
-          // Some GETs change state (verify email, delete by token, invalidate, impersonation) and some failures too
-          // (a 970 login re-sends the verification mail): schedule a save for every API call.
-          if (def.kind !== 'control' || request.method !== 'GET') emu.changed();
+        } catch (err) {
+          // A refused request may still have changed state (a 970 login re-sends the verification mail).
+          await emu.commit(mark).catch(() => undefined);
+          throw err;
+        }
+        // Answered only once the change is on disk: a 2xx is never lost (`--data`).
+        try {
+          await emu.commit(mark);
+        } catch {
+          throw new LrHttpError(950, 'The change could not be written to the data file, so it was not saved.', undefined, 500);
         }
         if (reply.sent) return reply;
         return reply.send(result as Json);

@@ -2,6 +2,7 @@
  * Emulator-only controls under /__emulator/ (not part of LoginRadius): reset, outbox, config, faults, request log.
  * They need no key: the emulator is a local development backend bound to 127.0.0.1.
  */
+import { auditFilter } from '../audit.js';
 import type { Emu, Fault, LockoutType, Req, RouteDef, RuntimeConfig } from '../context.js';
 import { fail, invalid } from '../errors.js';
 import { isMergedObject, resetState } from '../state.js';
@@ -43,13 +44,19 @@ const CONFIG_TYPES: Record<keyof RuntimeConfig, Checker> = {
   passwordlessLogin: (v) => typeof v === 'boolean',
   passwordlessOtp: (v) => typeof v === 'boolean',
   passwordlessTokenLifetimeSeconds: int(1, 30 * 24 * 3600),
+  expiredTokenGraceSeconds: int(0, 30 * 24 * 3600),
 };
 
 export function controlRoutes(emu: Emu, startConfig: RuntimeConfig): RouteDef[] {
   const ok = { ok: true };
 
+  /** Liveness plus the sizes of what the emulator holds (bounded-memory checks read them) and its RSS. */
   function status(): Json {
-    return { ok: true, users: emu.store.users.size };
+    const { store } = emu;
+    return {
+      ok: true, users: store.users.size, tokens: store.tokens.size, oneTimeTokens: store.oneTime.size, outbox: store.outbox.length,
+      lockouts: emu.lockouts.size, rateWindows: emu.rate.size, requests: emu.requests.length, rssBytes: process.memoryUsage.rss(),
+    };
   }
 
   function reset(): Json {
@@ -115,6 +122,11 @@ export function controlRoutes(emu: Emu, startConfig: RuntimeConfig): RouteDef[] 
     return ok;
   }
 
+  function listAudit(req: Req): Json {
+    const keep = auditFilter(req.q('uid'), req.q('operation'), req.q('since'));
+    return { Entries: emu.store.audit.filter(keep) as unknown as Json };
+  }
+
   function listRequests(): Json {
     return { Requests: emu.requests as unknown as Json };
   }
@@ -137,6 +149,7 @@ export function controlRoutes(emu: Emu, startConfig: RuntimeConfig): RouteDef[] 
     control('DELETE', '/faults', clearFaults),
     control('GET', '/requests', listRequests),
     control('DELETE', '/requests', clearRequests),
+    control('GET', '/audit', listAudit),
   ];
 }
 

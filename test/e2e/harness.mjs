@@ -146,7 +146,7 @@ export async function startStack({ emulator: emulatorOptions = {} } = {}) {
     /** Calls an emulator control (`/__emulator/<path>`). */
     async control(path, method = 'GET', body) {
       const r = await fetch(`${apiBase}/__emulator/${path}`, {
-        method, headers: body === undefined ? {} : { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body),
+        method, headers: method === 'GET' ? {} : { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body),
       });
       const text = await r.text();
       return text ? JSON.parse(text) : null;

@@ -223,7 +223,7 @@ for (const engine of ENGINES) {
       rmSync(dir, { recursive: true, force: true });
       mkdirSync(dir, { recursive: true });
       // The engines share one npm start stack: each walk starts on an empty emulator, as a new user's does.
-      await fetch(`${apiBase}/__emulator/reset`, { method: 'POST' });
+      await fetch(`${apiBase}/__emulator/reset`, { method: 'POST', headers: { 'content-type': 'application/json' } });
       browser = await launch(engine);
       page = await browser.newPage();
       await page.setViewport({ width: 1280, height: 900 });

@@ -116,7 +116,10 @@ export async function start(t: TestContext, options: EmulatorOptions = {}, setup
     url,
     api,
     admin: (method, path, opts = {}) => api(method, path, { ...opts, secret: true }),
-    control: (method, path, json) => request(url, method, `/__emulator${path}`, { json, query: { apikey: null } }),
+    // State-changing controls need Content-Type: application/json even without a body (the cross-site guard).
+    control: (method, path, json) => request(url, method, `/__emulator${path}`, {
+      json, query: { apikey: null }, headers: method === 'GET' ? {} : { 'content-type': 'application/json' },
+    }),
     async createUser(email, password = PASSWORD, extra = {}) {
       const r = await h.admin('POST', M, { json: { Email: [{ Type: 'Primary', Value: email }], Password: password, EmailVerified: true, ...extra } });
       assert.equal(r.status, 200, r.text);

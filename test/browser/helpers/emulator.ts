@@ -4,7 +4,8 @@ import { apiBase } from './env.js';
 export async function control<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
   const res = await fetch(`${apiBase}/__emulator${path}`, {
     method,
-    headers: body === undefined ? undefined : { 'Content-Type': 'application/json' },
+    // State-changing controls need the JSON content type even without a body (it forces a CORS preflight).
+    headers: method === 'GET' ? undefined : { 'Content-Type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (!res.ok) throw new Error(`${method} /__emulator${path}: HTTP ${res.status} ${await res.text()}`);
