@@ -21,6 +21,8 @@ const emuPort = Number(process.env.EMULATOR_PORT ?? DEFAULT_PORT);
 const emulator = createEmulator({
   apiKey,
   apiSecret,
+  // The demo site turns LoginRadius's strong password policy on (length, a number and a symbol, no common password).
+  passwordPolicy: { minLength: 10, maxLength: 64, complexity: true, commonPasswordProtection: true },
   ...(process.env.EMULATOR_DATA ? { dataFile: process.env.EMULATOR_DATA } : {}),
 });
 const apiBase = await emulator.listen({ port: (await portFree(emuPort)) ? emuPort : 0 });
