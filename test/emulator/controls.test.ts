@@ -19,7 +19,7 @@ test('reset empties accounts, tokens, outbox, faults, lockouts and the request l
   await h.control('PUT', '/faults', { faults: [{ path: '/nope', status: 500 }] });
   // Failed-login counters are per account (as live): four failures counted on ada.
   for (let i = 0; i < 4; i++) await h.api('POST', `${A}/login`, { json: { email: 'ada@example.com', password: 'Wrong-Password-1' } });
-  assert.equal(h.emu.emu.lockouts.get(h.emu.emu.store.userByEmail('ada@example.com')!.Uid), 4);
+  assert.equal(h.emu.emu.lockouts.get(h.emu.emu.store.userByEmail('ada@example.com')!.Uid)?.fails, 4);
 
   const r = await h.control('POST', '/reset');
   assert.equal(r.status, 200, r.text);
