@@ -67,7 +67,7 @@ describe('<lr-login> with multi-factor sign-in', function () {
     const shown = $(el, '.lr-setup__key code').textContent!;
     expect(shown).to.match(/^([A-Z2-7]{4} )+[A-Z2-7]{1,4}$/);
     const input = code(el);
-    expect([input.autocomplete, input.inputMode, input.getAttribute('pattern'), input.type]).to.deep.equal(['one-time-code', 'numeric', '[0-9 \\-]{6,9}', 'text']);
+    expect([input.getAttribute('autocomplete'), input.inputMode, input.getAttribute('pattern'), input.type]).to.deep.equal(['one-time-code', 'numeric', '[0-9 \\-]{6,9}', 'text']);
     expect($(el, `label[for="${input.id}"]`).textContent!.trim()).to.equal('Code from the app');
     expect(document.activeElement).to.equal(input);
     await expect(el).to.be.accessible();

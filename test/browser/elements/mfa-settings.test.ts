@@ -58,7 +58,7 @@ describe('<lr-mfa-settings>', function () {
     $(el, '.lr-mfa-settings__set-up').click();
     await settle(el, () => el.querySelector('.lr-mfa-settings__setup .lr-qr'), 'the setup');
     const input = $<HTMLInputElement>(el, 'input[name=code]');
-    expect([input.autocomplete, input.inputMode]).to.deep.equal(['one-time-code', 'numeric']);
+    expect([input.getAttribute('autocomplete'), input.inputMode]).to.deep.equal(['one-time-code', 'numeric']);
     expect(document.activeElement).to.equal(input);
     expect(el.querySelector('img')).to.equal(null);
     await expect(el).to.be.accessible();
