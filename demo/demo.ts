@@ -1,5 +1,6 @@
 // The demo page: configures the elements for the embedded emulator (or any LoginRadius API base), logs every
-// lr-* event, shows the emulator's outbox with clickable links, and switches theme and verification flow.
+// lr-* event, shows the emulator's outbox with clickable links (and the emailed codes), and switches theme,
+// verification flow and multi-factor mode.
 import { configure } from '../src/core/index.js';
 
 const EVENTS = [
@@ -7,6 +8,7 @@ const EVENTS = [
   'lr-storage-unavailable', 'lr-rate-limited', 'lr-profile-updated', 'lr-password-changed', 'lr-email-added',
   'lr-email-removed', 'lr-verification-sent', 'lr-email-verified', 'lr-password-reset', 'lr-password-reset-requested',
   'lr-account-deletion-requested', 'lr-account-deleted',
+  'lr-mfa-required', 'lr-mfa-enabled', 'lr-mfa-disabled', 'lr-backup-codes-created',
 ];
 
 const $ = <T extends HTMLElement>(sel: string) => document.querySelector<T>(sel);
@@ -80,6 +82,7 @@ theme?.addEventListener('change', () => {
 
 // -------------------------------------------------------------------------- emulator-only controls
 const flow = $<HTMLSelectElement>('#flow');
+const mfa = $<HTMLSelectElement>('#mfa');
 const reset = $<HTMLButtonElement>('#reset');
 if (onEmulator) {
   const control = (path: string, init?: RequestInit) => fetch(`${apiBase}/__emulator/${path}`, init).then((r) => r.json());
@@ -87,6 +90,10 @@ if (onEmulator) {
   if (flow) flow.value = config.verificationFlow;
   flow?.addEventListener('change', () => void control('config', {
     method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ verificationFlow: flow.value }),
+  }));
+  if (mfa) mfa.value = config.mfa;
+  mfa?.addEventListener('change', () => void control('config', {
+    method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ mfa: mfa.value }),
   }));
   reset?.addEventListener('click', () => void control('reset', { method: 'POST' }).then(() => location.reload()));
 
@@ -96,9 +103,10 @@ if (onEmulator) {
     const { Messages } = await control('outbox').catch(() => ({ Messages: [] }));
     if (Messages.length === seen) return;
     seen = Messages.length;
-    outbox?.replaceChildren(...[...Messages].reverse().map((m: { To: string; Kind: string; Subject: string; Link: string | null; CreatedDate: string }) => {
+    outbox?.replaceChildren(...[...Messages].reverse().map((m: { To: string; Kind: string; Subject: string; Link: string | null; Otp?: string | null; CreatedDate: string }) => {
       const li = document.createElement('li');
       li.append(`${new Date(m.CreatedDate).toLocaleTimeString()} to ${m.To}: ${m.Subject} `);
+      if (m.Otp) li.append(`(code ${m.Otp}) `); // the emulator's outbox only: what the email would say
       if (m.Link) {
         const a = document.createElement('a');
         a.href = m.Link;
@@ -111,5 +119,5 @@ if (onEmulator) {
   void poll();
   setInterval(() => void poll(), 1500);
 } else {
-  for (const el of [flow, reset]) if (el) el.disabled = true;
+  for (const el of [flow, mfa, reset]) if (el) el.disabled = true;
 }
