@@ -1,6 +1,6 @@
 import {css} from 'lit';
 
-/** `<lr-mfa-settings>` rules and the second step's setup (QR code, key), which `<lr-login>` adopts too. */
+/** `<lr-mfa-settings>`-only rules (the setup's QR code and key: `internal/steps/second-factor/setup.styles.ts`). */
 export const mfaSettingsStyles = css`
   @layer lr.components {
     :where(lr-mfa-settings[hide-when-signed-out][session-state='anonymous']) .lr-mfa-settings__signed-out {
@@ -30,6 +30,9 @@ export const mfaSettingsStyles = css`
     }
     :where(lr-mfa-settings) [data-on] .lr-mfa-settings__state {
       color: var(--lr-color-success);
+      font-weight: var(--lr-font-weight-strong);
+    }
+    :where(lr-mfa-settings) .lr-mfa-settings__codes-title {
       font-weight: var(--lr-font-weight-strong);
     }
     :where(lr-mfa-settings) .lr-mfa-settings__code-list {
