@@ -6,8 +6,9 @@ import {emit} from '../../core/events.js';
 import {authenticatorOn, type MfaMethod, type MfaSettings} from '../../core/mfa.js';
 import * as calls from '../../core/mfa-steps.js';
 import {adoptStyles} from '../../internal/adopt-styles.js';
-import {copyText, downloadText} from '../../internal/clipboard.js';
-import {ActionController} from '../../internal/controllers/action.js';
+import {copyText, downloadText} from '../../internal/steps/second-factor/clipboard.js';
+import type {Config} from '../../core/config.js';
+import {ActionController, type RunOptions} from '../../internal/controllers/action.js';
 import {SignedInData} from '../../internal/controllers/signed-in-data.js';
 import {LrElement} from '../../internal/lr-element.js';
 import {codeComplete, codeField, focusCode, normalizeCode} from '../../internal/steps/second-factor/code.js';
@@ -96,7 +97,7 @@ export class LrMfaSettings extends LrElement {
       ${this._factor('authenticator', auth, this._view === 'remove'
         ? html`<p class="lr-notice" tabindex="-1">${this.msg('mfaSettings.removeConfirm')}</p>
             <div class="lr-form__actions">
-              <button type="button" class="lr-button lr-mfa-settings__remove-yes" ?disabled=${this._act.blocked} @click=${this._onRemove}>${this.msg('mfaSettings.removeYes')}</button>
+              <button type="button" class="lr-button lr-mfa-settings__remove-yes" ?disabled=${this._act.blocked} @click=${() => void this._off('authenticator')}>${this.msg('mfaSettings.removeYes')}</button>
               ${this._cancel()}
             </div>`
         : auth
@@ -105,7 +106,7 @@ export class LrMfaSettings extends LrElement {
             ? html`<button type="button" class="lr-button lr-mfa-settings__set-up" @click=${this._onSetUp}>${this.msg('mfaSettings.setUp')}</button>`
             : nothing)}
       ${this._factor('emailotp', email, email
-        ? html`<button type="button" class="lr-button lr-mfa-settings__email-off" ?disabled=${this._act.blocked} @click=${this._onEmailOff}>${this.msg('mfaSettings.turnOff')}</button>`
+        ? html`<button type="button" class="lr-button lr-mfa-settings__email-off" ?disabled=${this._act.blocked} @click=${() => void this._off('emailotp')}>${this.msg('mfaSettings.turnOff')}</button>`
         : html`<button type="button" class="lr-button lr-mfa-settings__email-on" @click=${() => this._go('email', '.lr-mfa-settings__email select, .lr-mfa-settings__send')}>${this.msg('mfaSettings.turnOn')}</button>`)}
       <section class="lr-mfa-settings__factor" data-method="backupcode" aria-labelledby=${this.uid('backup')}>
         <p class="lr-mfa-settings__name" id=${this.uid('backup')}>${this.msg('mfaSettings.backup')}</p>
@@ -242,34 +243,33 @@ export class LrMfaSettings extends LrElement {
     const form = e.currentTarget as HTMLFormElement;
     const code = this._code(form);
     if (!code || this._act.blocked) return;
-    const session = this._session.session!;
-    const r = await this._act.run(
-      (signal) => session.withToken(async (t) => {
-        await calls.enableAuthenticator(session.config, t, code, {signal});
+    const r = await this._call(
+      async (cfg, t, signal) => {
+        await calls.enableAuthenticator(cfg, t, code, {signal});
         // The first factor brings backup codes with it (1127: the user already has some).
-        return calls.backupCodes(session.config, t, false, {signal}).catch(() => [] as string[]);
-      }),
+        return calls.backupCodes(cfg, t, false, {signal}).catch(() => [] as string[]);
+      },
       {slot: 'setup', progress: 'mfa.busy', form, onError: (err) => (WRONG_CODE.includes(err.code as never) ? this._wrong() : undefined)},
     );
     if (r.ok) await this._changed('authenticator', true, r.value);
   }
 
-  private async _onRemove(): Promise<void> {
+  /** Runs a settings call with the session's config and token through the ActionController. */
+  private _call<T>(fn: (cfg: Config, token: string, signal: AbortSignal) => Promise<T>, o: RunOptions) {
     const session = this._session.session!;
-    const r = await this._act.run((signal) => session.withToken((t) => calls.removeAuthenticator(session.config, t, {signal})), {
-      slot: 'authenticator',
-      progress: 'mfaSettings.removing',
-    });
-    if (r.ok) await this._changed('authenticator', false);
+    return this._act.run((signal) => session.withToken((t) => fn(session.config, t, signal)), o);
+  }
+
+  /** Turns a factor off (the authenticator after its confirmation). */
+  private async _off(method: 'authenticator' | 'emailotp'): Promise<void> {
+    const remove = method === 'authenticator' ? calls.removeAuthenticator : calls.removeEmailCode;
+    const r = await this._call((cfg, t, signal) => remove(cfg, t, {signal}), {slot: method, progress: 'mfaSettings.removing'});
+    if (r.ok) await this._changed(method, false);
   }
 
   private async _onSend(): Promise<void> {
-    const session = this._session.session!;
     const email = this._address;
-    const r = await this._act.run((signal) => session.withToken((t) => calls.sendSetupCode(session.config, t, email, {signal})), {
-      slot: 'email',
-      progress: 'mfa.sending',
-    });
+    const r = await this._call((cfg, t, signal) => calls.sendSetupCode(cfg, t, email, {signal}), {slot: 'email', progress: 'mfa.sending'});
     if (!r.ok) return;
     this._sentTo = email;
     this._act.notify('mfaSettings.emailSent', {email}, {slot: 'email', tone: 'info', shown: true});
@@ -281,9 +281,8 @@ export class LrMfaSettings extends LrElement {
     const form = e.currentTarget as HTMLFormElement;
     const code = this._code(form);
     if (!code || this._act.blocked) return;
-    const session = this._session.session!;
     const email = this._sentTo;
-    const r = await this._act.run((signal) => session.withToken((t) => calls.enableEmailCode(session.config, t, email, code, {signal})), {
+    const r = await this._call((cfg, t, signal) => calls.enableEmailCode(cfg, t, email, code, {signal}), {
       slot: 'email',
       progress: 'mfa.busy',
       form,
@@ -292,22 +291,9 @@ export class LrMfaSettings extends LrElement {
     if (r.ok) await this._changed('emailotp', true);
   }
 
-  private async _onEmailOff(): Promise<void> {
-    const session = this._session.session!;
-    const r = await this._act.run((signal) => session.withToken((t) => calls.removeEmailCode(session.config, t, {signal})), {
-      slot: 'emailotp',
-      progress: 'mfaSettings.removing',
-    });
-    if (r.ok) await this._changed('emailotp', false);
-  }
-
   /** Makes new backup codes (the old ones stop working) and shows them once. */
   private async _onCodes(): Promise<void> {
-    const session = this._session.session!;
-    const r = await this._act.run((signal) => session.withToken((t) => calls.backupCodes(session.config, t, true, {signal})), {
-      slot: 'backupcode',
-      progress: 'mfaSettings.generating',
-    });
+    const r = await this._call((cfg, t, signal) => calls.backupCodes(cfg, t, true, {signal}), {slot: 'backupcode', progress: 'mfaSettings.generating'});
     if (r.ok) this._showCodes(r.value);
   }
 

@@ -30,6 +30,18 @@ async function toSecondStep(el: LrLogin, email: string): Promise<void> {
   await settle(el, () => el.querySelector('.lr-mfa'), 'the second step');
 }
 
+/** An MFA site, a user with the authenticator set up, and `<lr-login mfa>` at the second step. */
+async function atSecondStep() {
+  await mfaSite('required');
+  const user = await createAccount();
+  const {secret} = await admin.mfaEnroll(user.email, PASSWORD);
+  await emu.clearRequests();
+  const el = await mount<LrLogin>('lr-login', 'mfa');
+  const rec = record(el, EVENTS);
+  await toSecondStep(el, user.email);
+  return {user, secret: secret!, el, rec};
+}
+
 async function enterCode(el: LrLogin, value: string): Promise<void> {
   await typeInto(code(el), value);
   await sendKeys({press: 'Enter'});
@@ -81,21 +93,16 @@ describe('<lr-login> with multi-factor sign-in', function () {
   });
 
   it('signs in with an authenticator code (mfa attribute: straight to the MFA login), a pasted code with a space', async () => {
-    await mfaSite('required');
-    const user = await createAccount();
-    const {secret} = await admin.mfaEnroll(user.email, PASSWORD);
-    const el = await mount<LrLogin>('lr-login', 'mfa');
-    const rec = record(el, EVENTS);
-    await toSecondStep(el, user.email);
+    const {user, secret, el, rec} = await atSecondStep();
     expect(rec.of('lr-mfa-required')[0]!.detail.methods).to.deep.equal(['authenticator', 'backupcode']);
     expect(await emu.requests('POST', `${A}/login`)).to.have.length(0);
     expect(el.querySelector('.lr-setup')).to.equal(null);
     await expect(el).to.be.accessible();
-    const totp = await admin.totp(secret!);
+    const totp = await admin.totp(secret);
     await enterCode(el, `${totp.slice(0, 3)} ${totp.slice(3)}`);
     await settle(el, () => rec.of('lr-logged-in').length, 'lr-logged-in');
     expect(rec.of('lr-logged-in')[0]!.detail.profile.Email).to.equal(user.email);
-    noLeak(el, rec.events, secret!, totp);
+    noLeak(el, rec.events, secret, totp);
   });
 
   it('signs in with a backup code', async () => {
@@ -157,13 +164,8 @@ describe('<lr-login> with multi-factor sign-in', function () {
   });
 
   it('a wrong code: a clear message at the field, the code kept and focused, lr-error; then the right code works', async () => {
-    await mfaSite('required');
-    const user = await createAccount();
-    const {secret} = await admin.mfaEnroll(user.email, PASSWORD);
-    const el = await mount<LrLogin>('lr-login', 'mfa');
-    const rec = record(el, EVENTS);
-    await toSecondStep(el, user.email);
-    const right = await admin.totp(secret!);
+    const {secret, el, rec} = await atSecondStep();
+    const right = await admin.totp(secret);
     const wrong = right === '123456' ? '654321' : '123456';
     await enterCode(el, wrong);
     await settle(el, () => rec.of('lr-error').length, 'lr-error');
@@ -178,16 +180,11 @@ describe('<lr-login> with multi-factor sign-in', function () {
     await typeKeys(right);
     await sendKeys({press: 'Enter'});
     await settle(el, () => rec.of('lr-logged-in').length, 'lr-logged-in');
-    noLeak(el, rec.events, secret!, right);
+    noLeak(el, rec.events, secret, right);
   });
 
   it('a too short code is refused without a request', async () => {
-    await mfaSite('required');
-    const user = await createAccount();
-    await admin.mfaEnroll(user.email, PASSWORD);
-    await emu.clearRequests();
-    const el = await mount<LrLogin>('lr-login', 'mfa');
-    await toSecondStep(el, user.email);
+    const {el} = await atSecondStep();
     await enterCode(el, '123');
     await el.updateComplete;
     expect(describedError(code(el))).to.equal('Enter the 6 digits of the code.');

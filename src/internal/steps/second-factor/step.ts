@@ -4,7 +4,7 @@ import {ErrorCodes} from '../../../core/codes.js';
 import {isApiError} from '../../../core/errors.js';
 import * as mfa from '../../../core/mfa.js';
 import * as calls from '../../../core/mfa-steps.js';
-import {copyText} from '../../clipboard.js';
+import {copyText} from './clipboard.js';
 import {adoptStyles} from '../../adopt-styles.js';
 import {CountdownController} from '../../countdown.js';
 import {selectField} from '../../templates.js';
