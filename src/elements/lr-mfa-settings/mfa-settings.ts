@@ -1,7 +1,6 @@
 import {html, nothing, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {ErrorCodes} from '../../core/codes.js';
-import {isApiError} from '../../core/errors.js';
 import {emit} from '../../core/events.js';
 import {authenticatorOn, type MfaMethod, type MfaSettings} from '../../core/mfa.js';
 import * as calls from '../../core/mfa-steps.js';
@@ -21,7 +20,7 @@ type View = 'overview' | 'setup' | 'remove' | 'email' | 'regenerate' | 'codes';
 type CodeError = 'mfa.wrongCode' | 'mfa.codeFormat' | 'mfa.codeRequired';
 type SetupModule = typeof import('../../internal/steps/second-factor/setup.js');
 
-const WRONG_CODE = [ErrorCodes.MfaCodeWrong, ErrorCodes.OtpInvalid];
+const WRONG_CODE: readonly (number | undefined)[] = [ErrorCodes.MfaCodeWrong, ErrorCodes.OtpInvalid];
 
 /**
  * The signed-in user's second steps: which are on, setting up the authenticator app (QR code drawn in the browser,
@@ -249,7 +248,7 @@ export class LrMfaSettings extends LrElement {
         // The first factor brings backup codes with it (1127: the user already has some).
         return calls.backupCodes(cfg, t, false, {signal}).catch(() => [] as string[]);
       },
-      {slot: 'setup', progress: 'mfa.busy', form, onError: (err) => (WRONG_CODE.includes(err.code as never) ? this._wrong() : undefined)},
+      {slot: 'setup', progress: 'mfa.busy', form, onError: (err) => (WRONG_CODE.includes(err.code) ? this._wrong() : undefined)},
     );
     if (r.ok) await this._changed('authenticator', true, r.value);
   }
@@ -286,7 +285,7 @@ export class LrMfaSettings extends LrElement {
       slot: 'email',
       progress: 'mfa.busy',
       form,
-      onError: (err) => (WRONG_CODE.includes(err.code as never) ? this._wrong() : undefined),
+      onError: (err) => (WRONG_CODE.includes(err.code) ? this._wrong() : undefined),
     });
     if (r.ok) await this._changed('emailotp', true);
   }

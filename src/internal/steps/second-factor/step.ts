@@ -1,9 +1,9 @@
 import {html, nothing, type TemplateResult} from 'lit';
 import type {LoginResult} from '../../../core/client.js';
 import {ErrorCodes} from '../../../core/codes.js';
-import {isApiError} from '../../../core/errors.js';
 import * as mfa from '../../../core/mfa.js';
 import * as calls from '../../../core/mfa-steps.js';
+import type {MessageKey} from '../../../i18n/index.js';
 import {copyText} from './clipboard.js';
 import {adoptStyles} from '../../adopt-styles.js';
 import {CountdownController} from '../../countdown.js';
@@ -17,8 +17,8 @@ type Method = mfa.MfaMethod | 'setup';
 
 /** Seconds before another email code may be asked for. */
 export const RESEND_SECONDS = 30;
-const WRONG_CODE = [ErrorCodes.MfaCodeWrong, ErrorCodes.OtpInvalid, ErrorCodes.BackupCodeWrong, ErrorCodes.BackupCodeInvalid];
-const STEP_GONE = [ErrorCodes.SecondFactorTokenInvalid, ErrorCodes.SecondFactorTokenExpired];
+const WRONG_CODE: readonly number[] = [ErrorCodes.MfaCodeWrong, ErrorCodes.OtpInvalid, ErrorCodes.BackupCodeWrong, ErrorCodes.BackupCodeInvalid];
+const STEP_GONE: readonly number[] = [ErrorCodes.SecondFactorTokenInvalid, ErrorCodes.SecondFactorTokenExpired];
 
 /** The methods an MFA answer offers (first-time setup: the authenticator, and the email code when there is an address). */
 export function methodsOf(sfa: mfa.SecondFactorChallenge): mfa.MfaMethod[] {
@@ -47,7 +47,7 @@ export class SecondFactorStep {
   readonly #sfat: string;
   readonly #cooldown: CountdownController;
   #method: Method;
-  #error: string | undefined;
+  #error: MessageKey | undefined;
   #expired = false;
   #address: string;
   #sentTo = '';
@@ -91,7 +91,7 @@ export class SecondFactorStep {
       <p class="lr-form__intro lr-mfa__intro">${msg(INTRO[m])}</p>
       ${m === 'setup' ? this.#setup() : nothing}
       ${m === 'emailotp' ? this.#email() : nothing}
-      ${waiting ? nothing : codeField({id: this.#c.uid('mfa-code'), kind: this.#kind(), label: msg(LABEL[m]), error: this.#error ? msg(this.#error as never) : undefined})}
+      ${waiting ? nothing : codeField({id: this.#c.uid('mfa-code'), kind: this.#kind(), label: msg(LABEL[m]), error: this.#error ? msg(this.#error) : undefined})}
       <div class="lr-form__actions">
         ${waiting ? nothing : html`<button type="submit" class="lr-form__submit lr-mfa__submit" ?disabled=${act.blocked}>${msg('mfa.submit')}</button>`}
         ${act.message('mfa')}
@@ -197,20 +197,21 @@ export class SecondFactorStep {
   };
 
   /** Wrong code: the text at the field, the code kept and selected; an ended step: the "start again" notice. */
-  #onError(code: number | undefined): {key: never; shown: true} | void {
-    if (STEP_GONE.includes(code as never)) {
+  #onError(code: number | undefined): {key: MessageKey; shown: true} | void {
+    if (code === undefined) return;
+    if (STEP_GONE.includes(code)) {
       this.#expired = true;
       void this.#c.act.focus('.lr-mfa__expired .lr-notice');
-      return {key: 'mfa.expired' as never, shown: true};
+      return {key: 'mfa.expired', shown: true};
     }
-    if (WRONG_CODE.includes(code as never)) {
-      const key = this.#method === 'backupcode' ? 'mfa.wrongBackup' : 'mfa.wrongCode';
+    if (WRONG_CODE.includes(code)) {
+      const key: MessageKey = this.#method === 'backupcode' ? 'mfa.wrongBackup' : 'mfa.wrongCode';
       this.#wrong(key);
-      return {key: key as never, shown: true};
+      return {key, shown: true};
     }
   }
 
-  #wrong(key: string): void {
+  #wrong(key: MessageKey): void {
     this.#error = key;
     this.#c.host.requestUpdate();
     void focusCode(this.#c.host);
