@@ -94,7 +94,7 @@ if (onEmulator) {
   if (mfa) mfa.value = config.mfa;
   mfa?.addEventListener('change', () => void control('config', {
     method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ mfa: mfa.value }),
-  }));
+  }).then(() => $<HTMLElement & { refresh(): Promise<void> }>('#mfa-settings')?.refresh()));
   reset?.addEventListener('click', () => void control('reset', { method: 'POST' }).then(() => location.reload()));
 
   const outbox = $('#outbox');

@@ -35,6 +35,8 @@ export const ErrorCodes = {
   // Multi-factor sign-in (issue 12)
   /** The plain login on an MFA site: use the MFA login. */
   UseMfaLogin: 1176,
+  /** Multi-factor sign-in is not turned on for the site. */
+  MfaOff: 1097,
   MfaCodeWrong: 1102,
   SecondFactorTokenInvalid: 1103,
   SecondFactorTokenExpired: 1104,

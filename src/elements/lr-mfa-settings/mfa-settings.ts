@@ -1,6 +1,7 @@
 import {html, nothing, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {ErrorCodes} from '../../core/codes.js';
+import {isApiError} from '../../core/errors.js';
 import {emit} from '../../core/events.js';
 import {authenticatorOn, type MfaMethod, type MfaSettings} from '../../core/mfa.js';
 import * as calls from '../../core/mfa-steps.js';
@@ -20,6 +21,8 @@ type View = 'overview' | 'setup' | 'remove' | 'email' | 'regenerate' | 'codes';
 type CodeError = 'mfa.wrongCode' | 'mfa.codeFormat' | 'mfa.codeRequired';
 type SetupModule = typeof import('../../internal/steps/second-factor/setup.js');
 
+/** The settings of a site without multi-factor sign-in. */
+const SITE_OFF: MfaSettings = Object.freeze({});
 const WRONG_CODE: readonly (number | undefined)[] = [ErrorCodes.MfaCodeWrong, ErrorCodes.OtpInvalid];
 
 /**
@@ -27,14 +30,15 @@ const WRONG_CODE: readonly (number | undefined)[] = [ErrorCodes.MfaCodeWrong, Er
  * the key to copy, confirmed with a code) and removing it after a confirmation, codes by email on and off (the
  * address confirmed with an emailed code), and backup codes, shown once after they are made (copy, download as a
  * text file), made anew after a confirmation (the old ones stop working). Follows the session like the other
- * signed-in elements; the settings are re-read after each change.
+ * signed-in elements; the settings are re-read after each change (and by `refresh()`). On a site without
+ * multi-factor sign-in (1097) it says so, without an `lr-error`.
  *
  * Class hooks: `.lr-mfa-settings`, `.lr-mfa-settings__factor` (`data-method`, `data-on`), `.lr-mfa-settings__name`,
  * `.lr-mfa-settings__state`, `.lr-mfa-settings__setup`, `.lr-mfa-settings__set-up`, `.lr-mfa-settings__remove`,
  * `.lr-mfa-settings__remove-yes`, `.lr-mfa-settings__email-on`, `.lr-mfa-settings__email-off`,
  * `.lr-mfa-settings__regenerate`, `.lr-mfa-settings__regenerate-yes`, `.lr-mfa-settings__cancel`,
  * `.lr-mfa-settings__codes`, `.lr-mfa-settings__code-list`, `.lr-mfa-settings__copy`, `.lr-mfa-settings__download`,
- * `.lr-mfa-settings__saved`, `.lr-setup`, `.lr-setup__qr`, `.lr-setup__key`, `.lr-qr`, plus the shared form hooks.
+ * `.lr-mfa-settings__saved`, `.lr-mfa-settings__site-off`, `.lr-setup`, `.lr-setup__qr`, `.lr-setup__key`, `.lr-qr`, plus the shared form hooks.
  *
  * @summary Two-step sign-in settings of the signed-in user: authenticator app, codes by email, backup codes.
  * @status experimental
@@ -69,8 +73,18 @@ export class LrMfaSettings extends LrElement {
 
   private readonly _act = new ActionController(this);
   private readonly _data = new SignedInData<MfaSettings>(this, {
-    read: (session) => session.withToken((t) => calls.mfaSettings(session.config, t)),
+    // A site without multi-factor sign-in (1097) is a state to show, not a failure to report.
+    read: (session) =>
+      session.withToken((t) => calls.mfaSettings(session.config, t)).catch((err: unknown) => {
+        if (isApiError(err, ErrorCodes.MfaOff)) return SITE_OFF;
+        throw err;
+      }),
   });
+
+  /** Reads the settings again (e.g. after the site's MFA setting changed); what is shown stays while reading. */
+  async refresh(): Promise<void> {
+    await this._data.load({quiet: true});
+  }
 
   override render(): TemplateResult {
     const d = this._data;
@@ -87,6 +101,7 @@ export class LrMfaSettings extends LrElement {
   }
 
   private _renderReady(s: MfaSettings): TemplateResult {
+    if (s === SITE_OFF) return html`<p class="lr-notice lr-mfa-settings__site-off">${this.msg('code.1097')}</p>`;
     if (this._view === 'codes') return this._renderCodes();
     if (this._view === 'setup' && this._setup && s.ManualEntryCode) return this._renderSetup(s.ManualEntryCode);
     if (this._view === 'email') return this._renderEmail(s);

@@ -171,13 +171,19 @@ describe('<lr-mfa-settings>', function () {
     noSecrets(rec.events, otp);
   });
 
-  it('says plainly when the site has no multi-factor sign-in (1097), with a retry', async () => {
+  it('says plainly when the site has no multi-factor sign-in (1097), without lr-error; refresh() follows a change', async () => {
     await emu.setConfig({mfa: 'off'});
     const user = await createAccount();
     await signIn(user.email, PASSWORD);
+    const rec = record(document, ['lr-error']);
     const el = await mount<LrMfaSettings>(TAG);
-    await settle(el, () => el.querySelector('.lr-mfa-settings__load-failed'), 'the failure');
-    expect(el.textContent).to.contain('not turned on for this site');
+    await settle(el, () => el.querySelector('.lr-mfa-settings__site-off'), 'the notice');
+    expect(el.textContent).to.contain('Two-step sign-in is not turned on for this site.');
+    expect(rec.events).to.have.length(0);
     await expect(el).to.be.accessible();
+    await emu.setConfig({mfa: 'optional'});
+    await el.refresh();
+    await settle(el, () => el.querySelector('.lr-mfa-settings__set-up'), 'the settings');
+    rec.stop();
   });
 });
