@@ -67,8 +67,10 @@ export default defineConfig(({ mode }) => ({
             // only some elements share (today lr-login's module, imported by lr-register) gets a chunk of its own.
             codeSplitting: {
               groups: [
-                { name: 'core', test: /[\\/]node_modules[\\/]idb-keyval[\\/]|[\\/]src[\\/](core|i18n)[\\/]|[\\/]src[\\/]internal[\\/]define\.ts$/ },
-                { name: 'base', test: /[\\/]node_modules[\\/]|[\\/]src[\\/](internal|styles)[\\/]/ },
+                { name: 'core', test: /[\\/]node_modules[\\/]idb-keyval[\\/]|[\\/]src[\\/](core(?![\\/]mfa)|i18n)[\\/]|[\\/]src[\\/]internal[\\/]define\.ts$/ },
+                // Not the lazily loaded steps (src/internal/steps/, and the QR library only they use): their chunks load
+                // when a step is met.
+                { name: 'base', test: /[\\/]node_modules[\\/](?!uqr[\\/])|[\\/]src[\\/](internal(?![\\/]steps[\\/])|styles)[\\/]/ },
               ],
             },
           },
@@ -90,7 +92,7 @@ export default defineConfig(({ mode }) => ({
           sourcemap: true,
           lib: { entry: sourceEntries(), formats: ['es'] },
           rolldownOptions: {
-            external: [/^lit($|\/)/, /^@lit\//, /^idb-keyval($|\/)/],
+            external: [/^lit($|\/)/, /^@lit\//, /^idb-keyval($|\/)/, /^uqr$/],
             output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
           },
         },

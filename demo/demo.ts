@@ -10,6 +10,7 @@ const EVENTS = [
   'lr-storage-unavailable', 'lr-rate-limited', 'lr-profile-updated', 'lr-password-changed', 'lr-email-added',
   'lr-email-removed', 'lr-verification-sent', 'lr-email-verified', 'lr-password-reset', 'lr-password-reset-requested',
   'lr-account-deletion-requested', 'lr-account-deleted',
+  'lr-mfa-required', 'lr-mfa-enabled', 'lr-mfa-disabled', 'lr-backup-codes-created',
 ];
 
 const $ = <T extends HTMLElement>(sel: string) => document.querySelector<T>(sel);
@@ -128,16 +129,21 @@ for (const name of EVENTS) {
 
 // ------------------------------------------------------------------------------------- emulator-only parts
 const flow = $<HTMLSelectElement>('#flow');
+const mfa = $<HTMLSelectElement>('#mfa');
 const reset = $<HTMLButtonElement>('#reset');
 const outbox = $('#outbox');
 if (onEmulator && outbox) {
   const control = (path: string, init?: RequestInit) => fetch(`${apiBase}/__emulator/${path}`, init).then((r) => r.json());
   // The emulator may have stopped meanwhile: the demo then keeps its controls as they are (no unhandled rejection).
-  const config = (await control('config').catch(() => null)) as { verificationFlow?: string } | null;
+  const config = (await control('config').catch(() => null)) as { verificationFlow?: string; mfa?: string } | null;
   if (flow && config?.verificationFlow) flow.value = config.verificationFlow;
   flow?.addEventListener('change', () => void control('config', {
     method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ verificationFlow: flow.value }),
   }).catch(() => undefined));
+  if (mfa && config?.mfa) mfa.value = config.mfa;
+  mfa?.addEventListener('change', () => void control('config', {
+    method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ mfa: mfa.value }),
+  }).then(() => $<HTMLElement & { refresh(): Promise<void> }>('#mfa-settings')?.refresh()).catch(() => undefined));
 
   // Which emails this browser has seen (a new one is highlighted until the next visit) and whose link it opened.
   const ids = (key: string) => new Set<string>(JSON.parse(stored.get(key) ?? '[]') as string[]);
@@ -215,6 +221,6 @@ if (onEmulator && outbox) {
     sessionStorage.removeItem('lr-demo-flash');
   }
 } else {
-  for (const el of [flow, reset]) if (el) el.disabled = true;
+  for (const el of [flow, mfa, reset]) if (el) el.disabled = true;
   $('#start')?.setAttribute('hidden', '');
 }

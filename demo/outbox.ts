@@ -8,6 +8,8 @@ export interface Mail {
   Kind: 'verification' | 'reset' | 'delete' | 'welcome';
   Subject: string;
   Link: string | null;
+  /** An emailed code (multi-factor, passwordless): what the email would say; the emulator's outbox only. */
+  Otp?: string | null;
   CreatedDate: string;
 }
 
@@ -45,6 +47,7 @@ export function renderOutbox(ol: HTMLElement, messages: Mail[], state: OutboxSta
     if (isNew) meta.append(' ', el('span', 'badge badge--new', 'new'));
     if (isOpened) meta.append(' ', el('span', 'badge badge--opened', 'link opened'));
     li.append(meta, el('p', 'mail__subject', 'to ', ...address(m.To), `: ${m.Subject}`));
+    if (m.Otp) li.append(el('p', 'mail__code', 'Code: ', el('code', '', m.Otp)));
     if (m.Link) {
       const a = el('a', 'mail__link', `open ${m.Kind} link`);
       a.href = m.Link;

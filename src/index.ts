@@ -14,3 +14,4 @@ export {LrRegister} from './elements/lr-register/lr-register.js';
 export {LrProfileEditor} from './elements/lr-profile-editor/lr-profile-editor.js';
 export {LrEmailManager} from './elements/lr-email-manager/lr-email-manager.js';
 export {LrEmailLink} from './elements/lr-email-link/lr-email-link.js';
+export {LrMfaSettings} from './elements/lr-mfa-settings/lr-mfa-settings.js';

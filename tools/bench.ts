@@ -84,6 +84,23 @@ function contents(file: string): string {
 /** Every CDN file gzip -9 encoded, as the bench server sends it. */
 const encoded = new Map([...cdnFiles].map(([f, c]) => [f, gzip(c.code)]));
 
+/**
+ * The CDN files a dynamic import of the module `id` (a path inside src/) fetches: its chunk and what that chunk
+ * imports statically (issue 12: the second step, loaded only when a sign-in meets MFA).
+ */
+function lazyClosure(id: string): Set<string> {
+  const start = [...cdnFiles].find(([, c]) => Object.keys(c.modules).some((m) => m.endsWith(id)))?.[0];
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/') + 1) : '';
+    for (const [, spec] of cdnFiles.get(file)!.code.matchAll(/\bfrom\s*["'](\.{1,2}\/[^"']+)["']/g)) visit(new URL(spec!, `http://x/${dir}`).pathname.slice(1));
+  };
+  if (start) visit(start);
+  return seen;
+}
+
 // ------------------------------------------------------------------------------------ pages
 const emulator = createEmulator({ rateLimit: false }); // default hash cost: vite's build sets NODE_ENV=production
 const apiBase = await emulator.listen();
@@ -219,6 +236,12 @@ const restoreRow = (name: string, r: number) =>
 restoreRow('session restore ÷ floor, loader', ratio);
 restoreRow('session restore ÷ floor, one-file bundle', restore.bundle.medianMs / restore.floorMs);
 console.log(`  ${'requests on load (login + profile editor + email manager)'.padEnd(58)} ${`${requests.validate} validate + ${requests.readProfile} read profile`.padStart(18)}   = 1 + 1    ${verdict(requests.validate === 1 && requests.readProfile === 1, 'the extra requests')}`);
+// Issue 12: what the second step adds to the login-only page when a sign-in meets MFA (its chunks, gzip -9 as served).
+const mfaChunks = [...lazyClosure('src/internal/steps/second-factor/step.ts')].filter((f) => !(f in loginPage!.files));
+const mfaBytes = mfaChunks.reduce((n, f) => n + encoded.get(f)!.length, 0);
+console.log(`\nMulti-factor step (issue 12): loaded only when a sign-in meets MFA`);
+console.log(`  ${'page with <lr-login> only, without the MFA step'.padEnd(58)} ${bytes(loginPage!.total).padStart(9)} ${kb(loginPage!.total).padStart(8)}`);
+console.log(`  ${'the same page after the second step loaded'.padEnd(58)} ${bytes(loginPage!.total + mfaBytes).padStart(9)} ${kb(loginPage!.total + mfaBytes).padStart(8)}   (+${kb(mfaBytes)}: ${mfaChunks.map((f) => `${f} ${kb(encoded.get(f)!.length)}`).join(', ')})`);
 for (const [name, p] of [['page with <lr-login> only', loginPage!], ['page with all five elements', allPage!]] as const) {
   console.log(`\n${name}: ${Object.keys(p.files).length} scripts`);
   for (const [f, n] of Object.entries(p.files).sort((a, b) => b[1] - a[1])) console.log(`  ${f.padEnd(58)} ${bytes(n).padStart(9)}   ${contents(f)}`);
@@ -241,6 +264,7 @@ const results = {
   sizes: { loader, bundle, loginOnlyPage: loginPage!, allFivePage: allPage!, breakdown },
   sessionRestore: { ...restore, ratio: Number(ratio.toFixed(2)), bundleRatio: Number((restore.bundle.medianMs / restore.floorMs).toFixed(2)) },
   requestsOnLoad: requests,
+  mfaStep: { chunks: Object.fromEntries(mfaChunks.map((f) => [f, encoded.get(f)!.length])), loginPageWithStep: loginPage!.total + mfaBytes },
 };
 mkdirSync('bench', { recursive: true });
 const out = process.argv.includes('--save') ? 'bench/results.json' : 'bench/results-local.json';

@@ -17,6 +17,7 @@ const chunks: Record<LrTagName, () => Promise<unknown>> = {
   'lr-profile-editor': () => import('../elements/lr-profile-editor/lr-profile-editor.js'),
   'lr-email-manager': () => import('../elements/lr-email-manager/lr-email-manager.js'),
   'lr-email-link': () => import('../elements/lr-email-link/lr-email-link.js'),
+  'lr-mfa-settings': () => import('../elements/lr-mfa-settings/lr-mfa-settings.js'),
 };
 const isTag = (name: string): name is LrTagName => Object.hasOwn(chunks, name);
 

@@ -32,6 +32,18 @@ export const ErrorCodes = {
   ValidationFailed: 1134,
   WeakPassword: 1216,
   CaptchaInvalid: 1218,
+  // Multi-factor sign-in (issue 12)
+  /** The plain login on an MFA site: use the MFA login. */
+  UseMfaLogin: 1176,
+  /** Multi-factor sign-in is not turned on for the site. */
+  MfaOff: 1097,
+  MfaCodeWrong: 1102,
+  SecondFactorTokenInvalid: 1103,
+  SecondFactorTokenExpired: 1104,
+  OtpInvalid: 1067,
+  BackupCodeInvalid: 1128,
+  BackupCodeWrong: 1129,
+  BackupCodesExist: 1127,
 } as const;
 
 export type ErrorCodeName = keyof typeof ErrorCodes;

@@ -1,4 +1,5 @@
 import type { LrErrorKind } from './errors.js';
+import type { MfaMethod } from './mfa.js';
 import type { ChangeSource, LogoutReason, SessionState } from './session.js';
 import type { StorageFailure, StoredProfile } from './store.js';
 
@@ -22,6 +23,11 @@ export interface LrEventDetails {
   'lr-password-reset-requested': null;
   'lr-account-deletion-requested': null;
   'lr-account-deleted': null;
+  // Multi-factor (issue 12): methods and counts only, never a code, secret or token.
+  'lr-mfa-required': { methods: MfaMethod[] };
+  'lr-mfa-enabled': { method: MfaMethod };
+  'lr-mfa-disabled': { method: MfaMethod };
+  'lr-backup-codes-created': { count: number };
 }
 
 export type LrEventName = keyof LrEventDetails;

@@ -4,6 +4,7 @@ export { LrError, isApiError, type LrErrorKind, type FieldError } from './errors
 export * as api from './client.js';
 export type { Profile, LoginResult, EmailEntry, CallOptions, RegistrationData } from './client.js';
 export type { StoredProfile, StorageFailure } from './store.js';
+export type { MfaLoginResult, MfaMethod, MfaSettings, SecondFactorChallenge } from './mfa.js';
 export { displayName, emailRows, minimalProfile, onlyEmail, primaryEmailOf, unverifiedList, type EmailRow } from './profile.js';
 export { fetchSott, fromHost, getSott, HostSourceError, type SottSource } from './sott.js';
 export {

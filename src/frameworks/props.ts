@@ -7,6 +7,7 @@ import type {LrEventDetails, LrEventName} from '../core/events.js';
 import type {LrEmailLink} from '../elements/lr-email-link/email-link.js';
 import type {LrEmailManager} from '../elements/lr-email-manager/email-manager.js';
 import type {LrLogin} from '../elements/lr-login/login.js';
+import type {LrMfaSettings} from '../elements/lr-mfa-settings/mfa-settings.js';
 import type {LrProfileEditor} from '../elements/lr-profile-editor/profile-editor.js';
 import type {LrRegister} from '../elements/lr-register/register.js';
 import type {LrElement} from '../internal/lr-element.js';
@@ -20,6 +21,7 @@ export interface LrElementTagMap {
   'lr-profile-editor': LrProfileEditor;
   'lr-email-manager': LrEmailManager;
   'lr-email-link': LrEmailLink;
+  'lr-mfa-settings': LrMfaSettings;
 }
 
 export type LrTagName = keyof LrElementTagMap;

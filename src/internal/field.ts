@@ -21,6 +21,8 @@ export interface FieldOptions {
   /** Rendered next to the input inside `.lr-field__control` (e.g. the show-password toggle). */
   trailing?: TemplateResult | undefined;
   inputmode?: string | undefined;
+  /** A regular expression the whole value must match (shown by the element's own validation). */
+  pattern?: string | undefined;
   spellcheck?: boolean;
   autocapitalize?: string | undefined;
 }
@@ -51,6 +53,7 @@ export function field(o: FieldOptions): TemplateResult {
           minlength=${ifDefined(o.minlength || undefined)}
           maxlength=${ifDefined(o.maxlength || undefined)}
           inputmode=${ifDefined(o.inputmode)}
+          pattern=${ifDefined(o.pattern)}
           autocapitalize=${ifDefined(o.autocapitalize)}
           spellcheck=${o.spellcheck === false ? 'false' : nothing}
           aria-invalid=${o.error ? 'true' : nothing}

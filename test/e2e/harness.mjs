@@ -52,7 +52,7 @@ const GUARD = `(() => {
   const names = ['lr-logged-in','lr-logged-out','lr-session-changed','lr-session-expired','lr-storage-unavailable','lr-error',
     'lr-rate-limited','lr-verification-sent','lr-password-reset-requested','lr-registered','lr-email-verified','lr-password-reset',
     'lr-account-deleted','lr-profile-updated','lr-password-changed','lr-account-deletion-requested','lr-email-added',
-    'lr-email-removed'];
+    'lr-email-removed','lr-mfa-required','lr-mfa-enabled','lr-mfa-disabled','lr-backup-codes-created'];
   for (const n of names) document.addEventListener(n, (e) => {
     let detail; try { detail = JSON.stringify(e.detail); } catch { detail = '[unserialisable]'; }
     lr.events.push({ type: n, tag: e.target && e.target.localName, detail, time: performance.now() });

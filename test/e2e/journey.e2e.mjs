@@ -3,6 +3,8 @@
 //   register (lr-register, SOTT from the host's /sott) → open the verification link from the outbox (lr-email-link)
 //   → a wrong password, then sign in (lr-login) → save the name (lr-profile-editor) → add, then remove an address
 //   (lr-email-manager) → change the password (lr-profile-editor) → sign out (lr-login).
+// MFA leg (issue 12): set up the authenticator in lr-mfa-settings → sign out → TOTP sign-in → backup-code sign-in →
+//   remove it, with the same checks plus no key or code in events, the console, attributes or (once set up) the DOM.
 // After EVERY step (each a sub-test, with a screenshot in e2e-out/journey/<engine>/NN-<step>.png):
 //   B3-01/B3-05  zero `securitypolicyviolation` events, zero CSP reports, zero unhandled rejections / uncaught errors;
 //   B1-03/B1-10  every request the page made (url, headers, body): the access token only ever in
@@ -26,7 +28,8 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'vite';
-import { ENGINES, guard, launch, startStack, startWebKit, webkitMissing } from './harness.mjs';
+import { Secret, TOTP } from 'otpauth';
+import { ENGINES, events, guard, launch, startStack, startWebKit, webkitMissing } from './harness.mjs';
 
 const AXE_SOURCE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -430,6 +433,156 @@ for (const engine of ENGINES) {
           assert.ok(j.requests.length > 20, `${j.requests.length} requests recorded`);
           await j.checkCsp();
           await j.checkLeaks();
+        });
+      } finally {
+        await page.close();
+      }
+    });
+  });
+}
+
+// ── MFA leg (issue 12), Chromium and Firefox, same page policy and the same checks after every step ─────────────────
+// set up the authenticator in <lr-mfa-settings> (QR drawn as SVG under img-src 'self') → sign out → sign in with a
+// TOTP code → sign out → sign in with a backup code → remove the authenticator. Besides the journey's checks: no
+// key, TOTP code or backup code in any lr-* event or console line, in no attribute, and once set up not in the DOM.
+const totpAt = (key, steps) => TOTP.generate({ secret: Secret.fromBase32(key), timestamp: Date.now() + mfaOffset * 1000 + steps * 30_000 });
+let mfaOffset = 0;
+for (const engine of ENGINES) {
+  describe(`journey, MFA leg, on the strict CSP + Trusted Types page (${engine.name})`, () => {
+    let browser;
+    before(async () => {
+      browser = await launch(engine);
+      stack.page('mfa.html', `
+        <section aria-labelledby="h-login"><h2 id="h-login">Sign in</h2><lr-login ${stack.attrs}></lr-login></section>
+        <section aria-labelledby="h-mfa"><h2 id="h-mfa">Two-step sign-in</h2><lr-mfa-settings ${stack.attrs} issuer="Journey"></lr-mfa-settings></section>`, { title: 'MFA' });
+      // Optional MFA: the first sign-in has no second step; the clock sits mid-way through a 30 s TOTP step.
+      mfaOffset = Math.round(15 - ((Date.now() / 1000) % 30));
+      await stack.control('config', 'PUT', { mfa: 'optional', clockOffsetSeconds: mfaOffset });
+    });
+    after(async () => {
+      await stack.control('config', 'PUT', { mfa: 'off', clockOffsetSeconds: 0 });
+      await browser?.close();
+    });
+
+    it('set up in lr-mfa-settings → sign out → TOTP sign-in → backup-code sign-in → remove', { timeout: 120000 }, async (t) => {
+      const email = `journey-mfa-${engine.name}-${Date.now().toString(36)}@example.com`;
+      await stack.user(email, PASSWORD);
+      const dir = join(OUT, `mfa-${engine.name}`);
+      rmSync(dir, { recursive: true, force: true });
+      mkdirSync(dir, { recursive: true });
+      stack.reports.length = 0;
+      const page = await browser.newPage();
+      await page.setViewport({ width: 1000, height: 1100 });
+      const consoleLines = [];
+      page.on('console', (m) => consoleLines.push(m.text()));
+      const j = journey(page, { dir, t });
+      const secrets = new Set();
+      let key = '';
+      let codes = [];
+      const signIn = async () => {
+        await page.waitForSelector('lr-login[session-state="anonymous"] input[name=password]', WAIT);
+        await j.typeInto('lr-login input[name=email]', email);
+        await j.typeInto('lr-login input[name=password]', PASSWORD);
+        await page.keyboard.press('Enter');
+      };
+      const signOut = async () => {
+        await page.click('lr-login .lr-login__sign-out');
+        await page.waitForSelector('lr-mfa-settings .lr-mfa-settings__signed-out', WAIT);
+      };
+      const enterCode = async (code) => {
+        secrets.add(code);
+        await j.typeInto('input[name=code]', code);
+        await page.keyboard.press('Enter');
+      };
+      /** No key or code in events, the console or any attribute; `inDom: false` also none in the page's text. */
+      const noSecret = (inDom = true) => async () => {
+        const g = await j.recorded();
+        const dom = await page.evaluate(() => ({
+          attrs: [...document.querySelectorAll('*')].flatMap((n) => [...n.attributes].map((a) => a.value)).join('\n'),
+          text: document.body.textContent,
+        }));
+        for (const s of secrets) {
+          for (const e of g.events) assert.ok(!e.detail.includes(s), `a code or key in ${e.type}`);
+          for (const line of consoleLines) assert.ok(!line.includes(s), `a code or key in the console: ${line.slice(0, 60)}`);
+          assert.ok(!dom.attrs.includes(s), 'a code or key in an attribute');
+          if (!inDom) assert.ok(!dom.text.replace(/\s/g, '').includes(s), 'a code or key still in the page');
+        }
+      };
+      try {
+        await j.goto(stack.url('mfa.html'));
+        await j.step('mfa-signed-in', async () => {
+          await signIn();
+          await page.waitForSelector('lr-mfa-settings .lr-mfa-settings__set-up', WAIT);
+        });
+        await j.step('mfa-setup', async () => {
+          await page.click('lr-mfa-settings .lr-mfa-settings__set-up');
+          await page.waitForSelector('lr-mfa-settings .lr-setup__qr svg.lr-qr path', WAIT);
+          key = (await page.$eval('lr-mfa-settings .lr-setup__key code', (c) => c.textContent)).replace(/\s/g, '');
+          secrets.add(key);
+        }, {
+          'the QR code is inline SVG (no image under img-src \'self\'); the key grouped; the code field typed for codes': async () => {
+            assert.equal(await page.$$eval('lr-mfa-settings img', (i) => i.length), 0);
+            assert.match(await page.$eval('lr-mfa-settings .lr-setup__key code', (c) => c.textContent), /^([A-Z2-7]{4} )+[A-Z2-7]{1,4}$/);
+            assert.deepEqual(await page.$eval('lr-mfa-settings input[name=code]', (i) => [i.getAttribute('autocomplete'), i.inputMode, document.activeElement === i]), ['one-time-code', 'numeric', true]);
+          },
+          'no key in an event, the console or an attribute': noSecret(),
+        });
+        await j.step('mfa-enabled', async () => {
+          await enterCode(totpAt(key, 0));
+          await page.waitForSelector('lr-mfa-settings .lr-mfa-settings__codes', WAIT);
+          codes = await page.$$eval('lr-mfa-settings .lr-mfa-settings__code-list code', (c) => c.map((x) => x.textContent));
+          codes.forEach((c) => secrets.add(c));
+        }, {
+          'ten backup codes shown once; lr-mfa-enabled and lr-backup-codes-created carry the method and the count only': async () => {
+            assert.equal(codes.length, 10);
+            const ev = (await events(page)).filter((e) => /^lr-(mfa|backup)/.test(e.type)).map((e) => [e.type, e.detail]);
+            assert.deepEqual(ev, [['lr-backup-codes-created', { count: 10 }], ['lr-mfa-enabled', { method: 'authenticator' }]]);
+          },
+          'no code or key in an event, the console or an attribute': noSecret(),
+        });
+        await j.step('mfa-codes-saved', async () => {
+          await page.click('lr-mfa-settings .lr-mfa-settings__saved');
+          await page.waitForSelector('lr-mfa-settings [data-method=authenticator][data-on]', WAIT);
+        }, { 'the key and the codes have left the page': noSecret(false) });
+        await j.step('mfa-sign-out', signOut);
+        await j.step('mfa-totp-step', async () => {
+          await signIn();
+          await page.waitForSelector('lr-login .lr-mfa input[name=code]', WAIT);
+        }, {
+          'lr-mfa-required names the methods only; focus on the code field': async () => {
+            const req = (await events(page, 'lr-mfa-required')).map((e) => e.detail);
+            assert.deepEqual(req, [{ methods: ['authenticator', 'backupcode'] }]);
+            assert.equal((await j.active()).what, 'lr-login input[name=code]');
+          },
+        });
+        await j.step('mfa-totp-signed-in', async () => {
+          await enterCode(totpAt(key, 1)); // the setup used this step's code: the next one
+          await page.waitForSelector('lr-login[session-state="authenticated"] .lr-login__sign-out', WAIT);
+        }, { 'no code or key in an event, the console, an attribute or the page': noSecret(false) });
+        await j.step('mfa-sign-out-2', signOut);
+        await j.step('mfa-backup-signed-in', async () => {
+          await signIn();
+          await page.waitForSelector('lr-login .lr-mfa__use-backupcode', WAIT);
+          await page.click('lr-login .lr-mfa__use-backupcode');
+          await page.waitForSelector('lr-login .lr-mfa input[name=code][inputmode=text]', WAIT);
+          await enterCode(codes[0]);
+          await page.waitForSelector('lr-login[session-state="authenticated"] .lr-login__sign-out', WAIT);
+        }, { 'no code or key in an event, the console, an attribute or the page': noSecret(false) });
+        await j.step('mfa-removed', async () => {
+          await page.waitForSelector('lr-mfa-settings .lr-mfa-settings__remove', WAIT);
+          await page.click('lr-mfa-settings .lr-mfa-settings__remove');
+          await page.waitForSelector('lr-mfa-settings .lr-mfa-settings__remove-yes', WAIT);
+          await page.click('lr-mfa-settings .lr-mfa-settings__remove-yes');
+          await page.waitForSelector('lr-mfa-settings .lr-mfa-settings__set-up', WAIT);
+        }, {
+          'lr-mfa-disabled names the method; the next sign-in has no second step': async () => {
+            assert.deepEqual((await events(page, 'lr-mfa-disabled')).map((e) => e.detail), [{ method: 'authenticator' }]);
+            const r = await fetch(`${stack.apiBase}/identity/v2/auth/login/2fa?apikey=${stack.apiKey}`, {
+              method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }),
+            }).then((x) => x.json());
+            assert.equal(r.SecondFactorAuthentication, null);
+          },
+          'no code or key anywhere': noSecret(false),
         });
       } finally {
         await page.close();

@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { ENGINES, guard, launch, startStack, startWebKit, webkitMissing, withPage as withFreshPage } from './harness.mjs';
 
 const BASE = '/cdn/v1/';
-const TAGS = ['lr-login', 'lr-register', 'lr-profile-editor', 'lr-email-manager', 'lr-email-link'];
+const TAGS = ['lr-login', 'lr-register', 'lr-profile-editor', 'lr-email-manager', 'lr-email-link', 'lr-mfa-settings'];
 const PASSWORD = 'correct horse battery';
 
 let stack;

@@ -33,6 +33,8 @@ export const ok = (
     <lr-profile-editor fields="FirstName,LastName,Company" heading-level={2} no-delete />
     <lr-email-manager resend-cooldown={30} onlr-email-added={(e) => console.log(e.detail.email)} />
     <lr-email-link keep-url password-min-length={8} onlr-password-reset={() => undefined} />
+    <lr-login mfa onlr-mfa-required={(e) => console.log(e.detail.methods.join(','))} />
+    <lr-mfa-settings issuer="Example" hide-when-signed-out onlr-backup-codes-created={(e) => console.log(e.detail.count.toFixed(0))} />
   </div>
 );
 

@@ -35,6 +35,7 @@ export const register: PropsOf<'lr-register'> = {
 export const editor: PropsOf<'lr-profile-editor'> = {fields: 'FirstName,Company', headingLevel: 2, noDelete: true};
 export const manager: PropsOf<'lr-email-manager'> = {resendCooldown: 30, onLrEmailAdded: (e) => console.log(e.detail.email)};
 export const link: PropsOf<'lr-email-link'> = {keepUrl: true, onLrPasswordReset: () => undefined};
+export const mfaSettings: PropsOf<'lr-mfa-settings'> = {issuer: 'Example', onLrMfaEnabled: (e) => console.log(e.detail.method)};
 
 // `@lr-logged-in="(e) => …"`: the handler's event is typed from `$emit`.
 declare const emit: EmitOf<'lr-login'>;

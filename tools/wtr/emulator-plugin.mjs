@@ -34,6 +34,19 @@ export function emulatorPlugin(opts = {}) {
     return json;
   }
 
+  /** Calls the Auth API (no secret) as a user's browser would; throws on an error answer. */
+  async function api(method, path, query = {}, body) {
+    const q = new URLSearchParams({ apikey: apiKey, ...query });
+    const res = await fetch(`${apiBase}${path}?${q}`, {
+      method,
+      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json = await res.json().catch(() => null);
+    if (!res.ok || !json || json.ErrorCode) throw new Error(`${method} ${path}: ${json?.ErrorCode ?? res.status} ${json?.Description ?? ''}`);
+    return json;
+  }
+
   const notFound = (e) => e?.code === 938 || e?.code === 1023;
 
   /** @type {Record<string, (p: any) => Promise<unknown>>} */
@@ -87,6 +100,37 @@ export function emulatorPlugin(opts = {}) {
     /** {email} → password reset token (M11, no email sent) */
     async 'lr-admin-forgot-token'({ email }) {
       return (await manage('POST', '/forgot/token', { body: { email } })).ForgotToken;
+    },
+    // ── Multi-factor (issue 12): codes computed here, with the emulator's OTP library at the emulator's clock. ──
+    /** {secret, steps? = 0} → the authenticator code `steps` 30-s steps from the emulator's now. */
+    async 'lr-totp'({ secret, steps = 0 }) {
+      const { Secret, TOTP } = await import('otpauth');
+      const offset = emulator.emu.config.clockOffsetSeconds ?? 0;
+      return TOTP.generate({ secret: Secret.fromBase32(secret), timestamp: Date.now() + offset * 1000 + steps * 30_000 });
+    },
+    /**
+     * {email, password, method: 'authenticator' | 'emailotp'} → {secret?}: sets up the user's first factor through
+     * a real MFA login (mfa must be on), as the user would; the authenticator with the previous step's code.
+     */
+    async 'lr-mfa-enroll'({ email, password, method = 'authenticator' }) {
+      const auth = (m, path, query, body) => api(m, `/identity/v2/auth/${path}`, query, body);
+      const first = await auth('POST', 'login/2fa', {}, { email, password });
+      const sfa = first.SecondFactorAuthentication;
+      if (!sfa) throw new Error('lr-mfa-enroll: no second factor pending (is mfa on?)');
+      const q = { secondfactorauthenticationtoken: sfa.SecondFactorAuthenticationToken };
+      if (method === 'authenticator') {
+        const code = await commands['lr-totp']({ secret: sfa.ManualEntryCode, steps: -1 });
+        await auth('PUT', 'login/2fa/verification/authenticatorcode', q, { authenticatorcode: code });
+        return { secret: sfa.ManualEntryCode };
+      }
+      await auth('POST', 'login/2fa/otp/email', q, { EmailId: email });
+      const otp = emulator.emu.store.outbox.filter((m) => m.To === email && m.Kind === 'mfa-otp').at(-1)?.Otp;
+      await auth('PUT', 'login/2fa/verification/otp/email', q, { EmailId: email, Otp: otp });
+      return {};
+    },
+    /** {uid} → ten new backup codes (Account API reset, M3). */
+    async 'lr-mfa-backup-codes'({ uid }) {
+      return (await manage('GET', '/2fa/backupcode/reset', { query: { uid } })).BackUpCodes;
     },
   };
   // Short form used by early element tests: executeServerCommand('lr-admin', {op, ...payload}).

@@ -10,6 +10,7 @@ import type {StoredProfile} from '../../core/store.js';
 import {ActionController} from '../../internal/controllers/action.js';
 import {field} from '../../internal/field.js';
 import {LrElement} from '../../internal/lr-element.js';
+import {passwordStep, secondFactor, type SecondFactorStep} from '../../internal/steps/second-factor/index.js';
 import {passwordToggle} from '../../internal/templates.js';
 import {FormValidator} from '../../internal/validation.js';
 import {formStyles} from '../../styles/form.styles.js';
@@ -60,6 +61,7 @@ const FORGOT_MIN_MS = 600;
  * @event {CustomEvent<{retryAfterSeconds: number}>} lr-rate-limited - The API answered 429; the form re-enables after the countdown.
  * @event {CustomEvent<{email: string}>} lr-verification-sent - The verification email was sent again (after 970).
  * @event {CustomEvent<null>} lr-password-reset-requested - The forgot-password request was accepted (sent whether or not the address exists).
+ * @event {CustomEvent<{methods: Array<'authenticator' | 'emailotp' | 'backupcode'>}>} lr-mfa-required - The site asks for a second step; the methods offered (never a token).
  *
  * @cssprop [--lr-form-gap=var(--lr-space-l)] - Gap between fields and rows.
  * @cssprop [--lr-form-max-width=24rem] - Maximum width of the element.
@@ -90,6 +92,11 @@ export class LrLogin extends LrElement {
   /** Initial value of the email field (not reflected; what the user types wins). */
   @property() email = '';
 
+  /** The site uses multi-factor sign-in: go to the MFA login at once (without it, a 1176 answer leads there). */
+  @property({type: Boolean}) mfa = false;
+  /** The second step while it shows (`src/internal/steps/second-factor/`). */
+  @state() private _step: SecondFactorStep | undefined;
+
   @state() private _view: View = 'login';
   @state() private _showPassword = false;
   /** Set after a 970: the address to send the verification email to again. */
@@ -110,6 +117,8 @@ export class LrLogin extends LrElement {
       body = this.hideWhenSignedIn ? nothing : this._renderSignedIn(profile);
     } else if (state === 'loading') {
       body = html`<p class="lr-notice lr-login__checking">${this.msg('login.checking')}</p>`;
+    } else if (this._step) {
+      body = this._step.render();
     } else if (this._view === 'forgot') {
       body = this._renderForgot();
     } else if (this._view === 'forgot-sent') {
@@ -248,7 +257,7 @@ export class LrLogin extends LrElement {
     this._unverified = '';
     const opts: Parameters<typeof api.login>[3] = {};
     if (this.verificationUrl) opts.verificationUrl = this.verificationUrl;
-    const r = await this._act.run((signal) => api.login(cfg, email, password.value, {...opts, signal}), {
+    const r = await this._act.run((signal) => passwordStep(cfg, email, password.value, {...opts, mfa: this.mfa, signal}), {
       progress: 'login.busy',
       form,
       alias: SAME_AS_WRONG_PASSWORD,
@@ -262,7 +271,10 @@ export class LrLogin extends LrElement {
       },
     });
     if (!r.ok) return;
-    const profile = await (this._session.session ?? getSession(cfg)).adopt(r.value);
+    const login = await secondFactor(r.value, {host: this, act: this._act, config: cfg, account: email, msg: this.msg.bind(this),
+      uid: this.uid.bind(this), show: (step) => ((this._step = step), (this._draft = email)), restartFocus: '.lr-login__form input[name=password]'});
+    if (!login) return;
+    const profile = await (this._session.session ?? getSession(cfg)).adopt(login);
     this._draft = '';
     // "Signed in as …" is on screen: the live region only announces the outcome.
     this._act.notify('login.success', undefined, {slot: 'signed-in', shown: true});

@@ -54,3 +54,17 @@ export const verificationToken = (email: string) => run<string>('lr-admin-verifi
 
 /** A password reset token (no email sent). */
 export const forgotToken = (email: string) => run<string>('lr-admin-forgot-token', { email });
+
+// ── Multi-factor (issue 12) ──────────────────────────────────────────────────────────────────────────────
+/** The authenticator code of `secret` at the emulator's clock, `steps` 30-s steps from now (computed in Node with otpauth). */
+export const totp = (secret: string, steps = 0) => run<string>('lr-totp', { secret, steps });
+
+/**
+ * Sets up the user's first factor through a real MFA login (the site's `mfa` must be on): the authenticator (with
+ * the previous step's code, so the current and next ones are still unused) or the email code. Returns the secret.
+ */
+export const mfaEnroll = (email: string, password: string, method: 'authenticator' | 'emailotp' = 'authenticator') =>
+  run<{ secret?: string }>('lr-mfa-enroll', { email, password, method });
+
+/** Ten new backup codes for the user (Account API reset). */
+export const backupCodes = (uid: string) => run<string[]>('lr-mfa-backup-codes', { uid });

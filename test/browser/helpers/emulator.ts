@@ -43,7 +43,9 @@ export interface EmulatorConfig {
 export interface Mail {
   Id: string;
   To: string;
-  Kind: 'verification' | 'reset' | 'delete' | 'welcome';
+  Kind: 'verification' | 'reset' | 'delete' | 'welcome' | 'mfa-otp' | 'passwordless';
+  /** The code of an `mfa-otp` or `passwordless` mail. */
+  Otp?: string | null;
   Subject: string;
   Link: string | null;
   Token: string | null;
