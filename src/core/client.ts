@@ -142,7 +142,7 @@ async function once<T>(cfg: Config, method: string, path: string, r: Req): Promi
 }
 
 /** Calls `/identity/v2/auth/<path>`; retries idempotent GETs up to 3 times with backoff and jitter. */
-async function call<T>(cfg: Config, method: string, path: string, r: Req): Promise<T> {
+export async function call<T>(cfg: Config, method: string, path: string, r: Req): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await once<T>(cfg, method, path, r);
