@@ -32,6 +32,17 @@ export const ErrorCodes = {
   ValidationFailed: 1134,
   WeakPassword: 1216,
   CaptchaInvalid: 1218,
+  // Issue 13: passwordless sign-in by email.
+  PasswordlessOff: 1059,
+  PasswordlessLinkUsed: 1062,
+  /** The passwordless link's token is unknown or expired (the same code as `ResetTokenInvalid`). */
+  PasswordlessLinkInvalid: 1063,
+  OtpInvalid: 1067,
+  OtpUsed: 1068,
+  OtpExpired: 1069,
+  OtpUnavailable: 1070,
+  TokenLimit: 1178,
+  OtpLimit: 1179,
 } as const;
 
 export type ErrorCodeName = keyof typeof ErrorCodes;

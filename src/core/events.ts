@@ -22,6 +22,10 @@ export interface LrEventDetails {
   'lr-password-reset-requested': null;
   'lr-account-deletion-requested': null;
   'lr-account-deleted': null;
+  /** Issue 13: a passwordless sign-in email was requested (sent when the address has an account). */
+  'lr-passwordless-sent': { email: string };
+  /** A first factor answered with a second-factor challenge: the methods the account has (no token, no code). */
+  'lr-mfa-required': { methods: string[] };
 }
 
 export type LrEventName = keyof LrEventDetails;

@@ -14,6 +14,7 @@ import {passwordToggle} from '../../internal/templates.js';
 import {FormValidator} from '../../internal/validation.js';
 import {formStyles} from '../../styles/form.styles.js';
 import {loginStyles} from './login.styles.js';
+import type {PasswordlessMode, PasswordlessStep} from './passwordless.js';
 
 type View = 'login' | 'forgot' | 'forgot-sent';
 
@@ -43,8 +44,8 @@ const FORGOT_MIN_MS = 600;
  * Class hooks: `.lr-form`, `.lr-field`, `.lr-field__label`, `.lr-field__control`, `.lr-field__input`,
  * `.lr-field__error`, `.lr-field__toggle` (show password), `.lr-form__actions`, `.lr-form__submit`,
  * `.lr-form__link`, `.lr-login__forgot`, `.lr-login__resend`, `.lr-login__signed-in`, `.lr-login__who`,
- * `.lr-login__sign-out`, `.lr-notice`, `.lr-message` (an action's message, `data-tone`), `.lr-form__alert`
- * (role=alert), `.lr-form__status` (role=status).
+ * `.lr-login__sign-out`, `.lr-login__passwordless` (`-form`, `-sent`, `-resend`, `-other`), `.lr-login__code-form`,
+ * `.lr-notice`, `.lr-message` (an action's message, `data-tone`), `.lr-form__alert` (role=alert), `.lr-form__status` (role=status).
  * Reflects `session-state="loading|authenticated|anonymous|unknown"` and the custom state `:state(<state>)`.
  *
  * @summary Sign-in form (email + password) with forgot password, resend verification and sign out.
@@ -60,6 +61,8 @@ const FORGOT_MIN_MS = 600;
  * @event {CustomEvent<{retryAfterSeconds: number}>} lr-rate-limited - The API answered 429; the form re-enables after the countdown.
  * @event {CustomEvent<{email: string}>} lr-verification-sent - The verification email was sent again (after 970).
  * @event {CustomEvent<null>} lr-password-reset-requested - The forgot-password request was accepted (sent whether or not the address exists).
+ * @event {CustomEvent<{email: string}>} lr-passwordless-sent - A passwordless email was requested (`passwordless`; sent if the address has an account).
+ * @event {CustomEvent<{methods: string[]}>} lr-mfa-required - A passwordless code answered with a second-factor challenge (no token or code).
  *
  * @cssprop [--lr-form-gap=var(--lr-space-l)] - Gap between fields and rows.
  * @cssprop [--lr-form-max-width=24rem] - Maximum width of the element.
@@ -90,6 +93,15 @@ export class LrLogin extends LrElement {
   /** Initial value of the email field (not reflected; what the user types wins). */
   @property() email = '';
 
+  /** Passwordless sign-in by email (`link`, `code` or `both`; default `off`), loaded only when on. */
+  @property() passwordless: PasswordlessMode = 'off';
+  /** With `passwordless`: offer only the email sign-in, no password form. */
+  @property({type: Boolean, attribute: 'no-password'}) noPassword = false;
+  /** Page with `<lr-email-link>` that completes the passwordless link (default: `verification-url`, else this page). */
+  @property({attribute: 'passwordless-url'}) passwordlessUrl = '';
+  /** Seconds before a passwordless email can be sent again. */
+  @property({type: Number, attribute: 'resend-cooldown'}) resendCooldown = 30;
+  private _pwl: PasswordlessStep | undefined; // issue 13, loaded when `passwordless` is on
   @state() private _view: View = 'login';
   @state() private _showPassword = false;
   /** Set after a 970: the address to send the verification email to again. */
@@ -106,10 +118,13 @@ export class LrLogin extends LrElement {
     const state = this.sessionState;
     const profile = this._session.session?.profile;
     let body: TemplateResult | typeof nothing;
+    if (this.passwordless !== 'off' && !this._pwl) void this._loadPasswordless();
     if (state === 'authenticated' || (state === 'unknown' && profile)) {
       body = this.hideWhenSignedIn ? nothing : this._renderSignedIn(profile);
     } else if (state === 'loading') {
       body = html`<p class="lr-notice lr-login__checking">${this.msg('login.checking')}</p>`;
+    } else if (this.passwordless !== 'off' && (this._pwl?.active || this.noPassword)) {
+      body = this._pwl?.render() ?? nothing;
     } else if (this._view === 'forgot') {
       body = this._renderForgot();
     } else if (this._view === 'forgot-sent') {
@@ -161,6 +176,7 @@ export class LrLogin extends LrElement {
         <button type="button" class="lr-form__link lr-login__forgot" @click=${this._toForgot}>
           ${this.msg('login.forgot')}
         </button>
+        ${this.passwordless !== 'off' ? this._pwl?.entry() : nothing}
       </form>
     `;
   }
@@ -261,8 +277,12 @@ export class LrLogin extends LrElement {
         }
       },
     });
-    if (!r.ok) return;
-    const profile = await (this._session.session ?? getSession(cfg)).adopt(r.value);
+    if (r.ok) await this._signedIn(r.value);
+  }
+
+  /** A session answer (password, or the passwordless step): adopt it, show who is signed in, tell the page. */
+  private async _signedIn(result: api.LoginResult): Promise<void> {
+    const profile = await (this._session.session ?? getSession(this._session.config)).adopt(result);
     this._draft = '';
     // "Signed in as …" is on screen: the live region only announces the outcome.
     this._act.notify('login.success', undefined, {slot: 'signed-in', shown: true});
@@ -360,7 +380,18 @@ export class LrLogin extends LrElement {
     } else if (type === 'logged-out' && e.detail?.reason === 'other-tab') {
       this._act.notify('session.otherTab', undefined, {tone: 'info'});
     }
-    if (type === 'logged-out' || type === 'expired') this._show('login');
+    if (type === 'logged-out' || type === 'expired') this._show('login'), this._pwl?.reset();
+  }
+
+  private async _loadPasswordless(): Promise<void> {
+    const {PasswordlessStep} = await import('./passwordless.js');
+    this._pwl ??= new PasswordlessStep(this, {
+      act: this._act,
+      draft: (value) => (value === undefined ? this._draft || this.email : (this._draft = value)),
+      describeInvalid: (input) => this.describeInvalid(input),
+      signedIn: (result) => this._signedIn(result),
+      back: () => this._showAndFocus('login', '.lr-login__form input[name=email]'),
+    });
   }
 }
 
