@@ -3,7 +3,9 @@
  * token (§8, T1). Apikey-only endpoints; the access token only ever travels as `Authorization: Bearer`.
  */
 import { call, type CallOptions, type LoginResult, type Posted, type Profile, type TokenInfo } from './client.js';
+import { ErrorCodes } from './codes.js';
 import type { Config } from './config.js';
+import { isApiError } from './errors.js';
 
 /** The second-factor challenge a first factor may answer with (contract §4); opaque to this module. */
 export interface SecondFactorChallenge {
@@ -34,6 +36,15 @@ export const sendPasswordlessLink = (cfg: Config, email: string, o: CallOptions 
     query: { email, verificationurl: o.verificationUrl },
     need: ['IsPosted'],
   });
+
+/** P1 with the privacy of forgot-password: an unknown address resolves like a sent email. */
+export const sendPasswordlessQuietly = (cfg: Config, email: string, o: CallOptions & { verificationUrl?: string } = {}) =>
+  sendPasswordlessLink(cfg, email, o).then(
+    () => undefined,
+    (err: unknown) => {
+      if (!isApiError(err, ErrorCodes.UserNotExist, ErrorCodes.UserNotFound, ErrorCodes.InvalidCredentials)) throw err;
+    },
+  );
 
 /** P2: signs in with the link's `vtoken`. 1063 invalid or expired, 1062 used. Never retried (single use). */
 export const verifyPasswordlessLink = (cfg: Config, verificationtoken: string, o: CallOptions = {}) =>

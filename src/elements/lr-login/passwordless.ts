@@ -1,10 +1,8 @@
 import {html, nothing, type ReactiveControllerHost, type TemplateResult} from 'lit';
 import type {LoginResult} from '../../core/client.js';
-import {ErrorCodes} from '../../core/codes.js';
 import {resolveConfig} from '../../core/config.js';
-import {isApiError} from '../../core/errors.js';
 import {emit} from '../../core/events.js';
-import {isSession, sendPasswordlessLink, verifyPasswordlessCode, type FirstFactorResult} from '../../core/passwordless.js';
+import {isSession, sendPasswordlessQuietly, verifyPasswordlessCode, type FirstFactorResult} from '../../core/passwordless.js';
 import {localeOf, msg, type MessageKey, type MessageParams} from '../../i18n/index.js';
 import type {ActionController} from '../../internal/controllers/action.js';
 import {CountdownController} from '../../internal/countdown.js';
@@ -43,8 +41,6 @@ export interface PasswordlessHooks {
   back(): void;
 }
 
-/** The passwordless answer must not reveal whether the address has an account (as forgot-password). */
-const UNKNOWN_ACCOUNT = [ErrorCodes.UserNotExist, ErrorCodes.UserNotFound, ErrorCodes.InvalidCredentials];
 /** Shortest time a send appears to take, so timing does not tell accounts apart. */
 const SEND_MIN_MS = 600;
 
@@ -220,10 +216,7 @@ export class PasswordlessStep {
     if (!cfg.apiKey) return this.#h.act.fail({key: 'error.config'}, {slot, form}), false;
     const h = this.#host;
     const url = h.passwordlessUrl || h.verificationUrl || location.href.split(/[?#]/)[0]!;
-    const request = (signal: AbortSignal) =>
-      sendPasswordlessLink(cfg, email, {signal, verificationUrl: url}).catch((err: unknown) => {
-        if (!isApiError(err, ...UNKNOWN_ACCOUNT)) throw err;
-      });
+    const request = (signal: AbortSignal) => sendPasswordlessQuietly(cfg, email, {signal, verificationUrl: url});
     const r = await this.#h.act.run(request, {slot, progress: 'passwordless.busy', form, minMs: SEND_MIN_MS});
     if (!r.ok) return false;
     this.#cooldown.start(h.resendCooldown);
