@@ -42,10 +42,12 @@ export interface EmulatorConfig {
 export interface Mail {
   Id: string;
   To: string;
-  Kind: 'verification' | 'reset' | 'delete' | 'welcome';
+  Kind: 'verification' | 'reset' | 'delete' | 'welcome' | 'mfa-otp' | 'passwordless';
   Subject: string;
   Link: string | null;
   Token: string | null;
+  /** The emailed code (`mfa-otp`, and `passwordless` when the site's codes are on). */
+  Otp?: string | null;
   CreatedDate: string;
 }
 
