@@ -6,7 +6,7 @@ const EVENTS = [
   'lr-logged-in', 'lr-logged-out', 'lr-session-changed', 'lr-session-expired', 'lr-registered', 'lr-error',
   'lr-storage-unavailable', 'lr-rate-limited', 'lr-profile-updated', 'lr-password-changed', 'lr-email-added',
   'lr-email-removed', 'lr-verification-sent', 'lr-email-verified', 'lr-password-reset', 'lr-password-reset-requested',
-  'lr-account-deletion-requested', 'lr-account-deleted',
+  'lr-account-deletion-requested', 'lr-account-deleted', 'lr-passwordless-sent', 'lr-mfa-required',
 ];
 
 const $ = <T extends HTMLElement>(sel: string) => document.querySelector<T>(sel);
@@ -25,6 +25,19 @@ for (const el of document.querySelectorAll('lr-login, lr-register, lr-email-mana
   el.setAttribute('verification-url', linkPage);
   el.setAttribute('reset-password-url', linkPage);
   el.setAttribute('delete-url', linkPage);
+}
+
+// Passwordless on the demo's <lr-login> (issue 13): its links come back to the email-link page too.
+const passwordless = $<HTMLSelectElement>('#passwordless');
+const login = $('#login');
+login?.setAttribute('passwordless-url', linkPage);
+if (passwordless && login) {
+  passwordless.value = sessionStorage.getItem('lr-demo-passwordless') ?? 'off';
+  login.setAttribute('passwordless', passwordless.value);
+  passwordless.addEventListener('change', () => {
+    sessionStorage.setItem('lr-demo-passwordless', passwordless.value);
+    login.setAttribute('passwordless', passwordless.value);
+  });
 }
 
 // Languages: German ships as its own module, loaded only when an element under lang="de" appears.
@@ -96,7 +109,7 @@ if (onEmulator) {
     const { Messages } = await control('outbox').catch(() => ({ Messages: [] }));
     if (Messages.length === seen) return;
     seen = Messages.length;
-    outbox?.replaceChildren(...[...Messages].reverse().map((m: { To: string; Kind: string; Subject: string; Link: string | null; CreatedDate: string }) => {
+    outbox?.replaceChildren(...[...Messages].reverse().map((m: { To: string; Kind: string; Subject: string; Link: string | null; Otp?: string | null; CreatedDate: string }) => {
       const li = document.createElement('li');
       li.append(`${new Date(m.CreatedDate).toLocaleTimeString()} to ${m.To}: ${m.Subject} `);
       if (m.Link) {
@@ -105,6 +118,7 @@ if (onEmulator) {
         a.textContent = `open ${m.Kind} link`;
         li.append(a);
       }
+      if (m.Otp) li.append(` code ${m.Otp}`); // the emulator's outbox: codes of mfa-otp / passwordless mails
       return li;
     }));
   };
