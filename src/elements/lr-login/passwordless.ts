@@ -268,9 +268,10 @@ export class PasswordlessStep {
         form,
         onError: (err) => {
           if (err.kind !== 'api') return;
-          // The code was refused: keep it visible, mark the field and let the user correct it.
+          // The code was refused: keep it visible, mark the field (said there once) and let the user correct it.
           this.#v.setError(form, 'otp', this.#msg(err.key, err.params));
           input.focus();
+          return {key: err.key, params: err.params, shown: true};
         },
       },
     );
