@@ -93,7 +93,7 @@ export class KeepAlive {
   /** In use: visible, and a user input since the token's lifetime began (measured back from now). */
   #inUse(rec: StoredSession): boolean {
     const visible = globalThis.document?.visibilityState !== 'hidden';
-    return visible && this.#lastInput >= Date.now() - (expiryOf(rec) - sinceOf(rec));
+    return visible && this.#lastInput > 0 && this.#lastInput >= Date.now() - (expiryOf(rec) - sinceOf(rec));
   }
 
   #onInput = (e: Event): void => {

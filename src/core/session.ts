@@ -239,7 +239,7 @@ export class Session extends EventTarget {
     this.state = state;
     this.profile = rec && { ...rec.profile };
     if (state != 'unknown') clearTimeout(this.#timer), (this.#tries = 0);
-    rec ? this.#alive.schedule() : this.#alive.stop();
+    state == 'authenticated' ? this.#alive.schedule() : this.#alive.stop(); // not while unknown: validation retries
     if (was != state || before != JSON.stringify(this.profile)) this.#emit('change', { state, profile: this.profile, source });
     if (ev === true) this.#emit('logged-in', { profile: this.profile! });
     else if (typeof ev == 'string' && (was == 'authenticated' || was == 'unknown')) this.#emit('logged-out', { reason: ev });
@@ -247,7 +247,7 @@ export class Session extends EventTarget {
 
   /** A keep-alive extension (ours: stored and told to the other tabs) or another tab's, taken over. */
   async #extended(rec: StoredSession, tell: boolean) {
-    this.#set(this.state == 'unknown' ? 'authenticated' : this.state, rec, tell ? 'self' : 'other-tab');
+    this.#set(this.state, rec, tell ? 'self' : 'other-tab');
     if (tell) await this.#persist(rec, 'token');
   }
 
