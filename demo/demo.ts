@@ -9,7 +9,7 @@ const EVENTS = [
   'lr-logged-in', 'lr-logged-out', 'lr-session-changed', 'lr-session-expired', 'lr-registered', 'lr-error',
   'lr-storage-unavailable', 'lr-rate-limited', 'lr-profile-updated', 'lr-password-changed', 'lr-email-added',
   'lr-email-removed', 'lr-verification-sent', 'lr-email-verified', 'lr-password-reset', 'lr-password-reset-requested',
-  'lr-account-deletion-requested', 'lr-account-deleted',
+  'lr-account-deletion-requested', 'lr-account-deleted', 'lr-passwordless-sent',
   'lr-mfa-required', 'lr-mfa-enabled', 'lr-mfa-disabled', 'lr-backup-codes-created',
 ];
 
@@ -50,6 +50,19 @@ for (const el of document.querySelectorAll('lr-login, lr-register, lr-email-mana
   el.setAttribute('verification-url', linkPage);
   el.setAttribute('reset-password-url', linkPage);
   el.setAttribute('delete-url', linkPage);
+}
+
+// Passwordless on the demo's <lr-login> (issue 13): its links come back to the email-link page too.
+const passwordless = $<HTMLSelectElement>('#passwordless');
+const login = $('#login');
+login?.setAttribute('passwordless-url', linkPage);
+if (passwordless && login) {
+  passwordless.value = sessionStorage.getItem('lr-demo-passwordless') ?? 'off';
+  login.setAttribute('passwordless', passwordless.value);
+  passwordless.addEventListener('change', () => {
+    sessionStorage.setItem('lr-demo-passwordless', passwordless.value);
+    login.setAttribute('passwordless', passwordless.value);
+  });
 }
 
 const form = $<HTMLFormElement>('#backend');

@@ -44,6 +44,16 @@ export const ErrorCodes = {
   BackupCodeInvalid: 1128,
   BackupCodeWrong: 1129,
   BackupCodesExist: 1127,
+  // Issue 13: passwordless sign-in by email.
+  PasswordlessOff: 1059,
+  PasswordlessLinkUsed: 1062,
+  /** The passwordless link's token is unknown or expired (the same code as `ResetTokenInvalid`). */
+  PasswordlessLinkInvalid: 1063,
+  OtpUsed: 1068,
+  OtpExpired: 1069,
+  OtpUnavailable: 1070,
+  TokenLimit: 1178,
+  OtpLimit: 1179,
 } as const;
 
 export type ErrorCodeName = keyof typeof ErrorCodes;

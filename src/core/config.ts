@@ -6,6 +6,8 @@ export interface Config {
   apiBase: string;
   /** Per-request timeout in milliseconds, default 15000. */
   timeoutMs: number;
+  /** Extend an active user's session before it expires (default true; see `keep-alive.ts`). Page-wide only. */
+  keepAlive?: boolean;
 }
 
 export const DEFAULT_API_BASE = 'https://api.loginradius.com';
@@ -28,3 +30,6 @@ export function resolveConfig(own: Partial<Config> = {}): Config {
     timeoutMs: own.timeoutMs || page.timeoutMs || 15000,
   };
 }
+
+/** Whether the page allows session keep-alive (`configure({keepAlive: false})` turns it off). */
+export const keepAliveConfigured = (): boolean => page.keepAlive !== false;

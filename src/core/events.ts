@@ -28,6 +28,8 @@ export interface LrEventDetails {
   'lr-mfa-enabled': { method: MfaMethod };
   'lr-mfa-disabled': { method: MfaMethod };
   'lr-backup-codes-created': { count: number };
+  /** Issue 13: a passwordless sign-in email was requested (sent when the address has an account). */
+  'lr-passwordless-sent': { email: string };
 }
 
 export type LrEventName = keyof LrEventDetails;

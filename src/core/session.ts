@@ -2,6 +2,7 @@ import * as api from './client.js';
 import { resolveConfig, type Config } from './config.js';
 import { ErrorCodes } from './codes.js';
 import { isApiError, LrError } from './errors.js';
+import { KeepAlive } from './keep-alive.js';
 import { minimalProfile } from './profile.js';
 import {
   _resetStoreForTests,
@@ -85,6 +86,8 @@ export class Session extends EventTarget {
   #dead = false;
   /** The shared full-profile read: one request in flight per session generation, its answer kept until a change. */
   #full?: { gen: number; p: Promise<api.Profile> };
+  /** Extends the token while the user is active (issue 13). */
+  readonly #alive: KeepAlive;
 
   constructor(config: Partial<Config> = {}) {
     super();
@@ -92,6 +95,14 @@ export class Session extends EventTarget {
     this.#own = {apiKey: resolved.apiKey, apiBase: resolved.apiBase, ...(config.timeoutMs ? {timeoutMs: config.timeoutMs} : {})};
     this.#key = `${resolved.apiBase}|${resolved.apiKey}`;
     this.id = hash(this.#key);
+    this.#alive = new KeepAlive({
+      config: this.config,
+      current: () => this.#rec,
+      locked: (fn) => this.#locked(fn),
+      stored: () => load(this.#key),
+      extended: (rec, tell) => this.#extended(rec, tell),
+      failed: (e) => this.handleError(e),
+    });
     all.add(this);
     try {
       this.#ch = new BroadcastChannel('lr-elements:' + this.id);
@@ -118,6 +129,7 @@ export class Session extends EventTarget {
       expiresAt: result.expires_in,
       profile: minimalProfile(result.Profile),
       validatedAt: Date.now(),
+      since: Date.now(),
     };
     this.#gen++;
     this.#set('authenticated', rec, 'self', true);
@@ -199,9 +211,15 @@ export class Session extends EventTarget {
     return true;
   }
 
+  /** Turns the keep-alive off for this session on this page (an element's `keep-alive="off"`). */
+  disableKeepAlive(): void {
+    this.#alive.disable();
+  }
+
   /** @internal TEST ONLY: stop timers, listeners and the channel. */
   _dispose(): void {
     this.#dead = true;
+    this.#alive.dispose();
     this.#gen++;
     clearTimeout(this.#timer);
     this.#ch?.close();
@@ -226,12 +244,19 @@ export class Session extends EventTarget {
     this.state = state;
     this.profile = rec && { ...rec.profile };
     if (state != 'unknown') clearTimeout(this.#timer), (this.#tries = 0);
+    state == 'authenticated' ? this.#alive.schedule() : this.#alive.stop(); // not while unknown: validation retries
     if (was != state || before != JSON.stringify(this.profile)) this.#emit('change', { state, profile: this.profile, source });
     if (ev === true) this.#emit('logged-in', { profile: this.profile! });
     else if (typeof ev == 'string' && (was == 'authenticated' || was == 'unknown')) this.#emit('logged-out', { reason: ev });
   }
 
-  async #persist(rec: StoredSession | undefined, t: 'login' | 'logout' | 'profile') {
+  /** A keep-alive extension (ours: stored and told to the other tabs) or another tab's, taken over. */
+  async #extended(rec: StoredSession, tell: boolean) {
+    this.#set(this.state, rec, tell ? 'self' : 'other-tab');
+    if (tell) await this.#persist(rec, 'token');
+  }
+
+  async #persist(rec: StoredSession | undefined, t: 'login' | 'logout' | 'profile' | 'token') {
     await save(this.#key, rec);
     this.#storage();
     // Telling other tabs is best-effort: a closed channel (page teardown) must not reject the caller's save.
@@ -328,12 +353,20 @@ export class Session extends EventTarget {
   };
 
   async #onMessage(t: unknown) {
+    if (t == 'token') return this.#follow();
     const gen = ++this.#gen;
     if (t == 'logout') return this.#set('anonymous', undefined, 'other-tab', 'other-tab');
     if (t != 'login' && t != 'profile') return;
     const rec = await load(this.#key);
     if (gen == this.#gen && rec?.token)
       this.#set('authenticated', rec, 'other-tab', this.state != 'authenticated' || this.profile?.Uid != rec.profile.Uid);
+  }
+
+  /** Another tab extended the token: take the stored record (same user) without a session change. */
+  async #follow() {
+    const gen = this.#gen;
+    const rec = await load(this.#key);
+    if (gen == this.#gen && rec?.token && rec.profile.Uid == this.#rec?.profile.Uid) this.#set(this.state, rec, 'other-tab');
   }
 }
 

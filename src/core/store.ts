@@ -17,6 +17,8 @@ export interface StoredSession {
   profile: StoredProfile;
   /** When the token was last validated with the API (ms epoch), so other tabs can skip a re-validation. */
   validatedAt?: number;
+  /** When `expiresAt` was last set by a sign-in or an extension (ms epoch): the keep-alive times from it. */
+  since?: number;
 }
 
 export type StorageFailure = 'unsupported' | 'quota' | 'timeout' | 'error';

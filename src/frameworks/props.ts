@@ -41,7 +41,7 @@ type MethodKeys<T> = {[K in keyof T]-?: [T[K]] extends [(...args: never[]) => un
  * methods. Function-valued properties such as `sottProvider` stay (their type includes `undefined`).
  */
 export type LrProps<E extends LrElement> = {
-  [K in Exclude<WritableKeys<E>, keyof LrElement | MethodKeys<E>> | 'apikey' | 'apiBase']?: E[K];
+  [K in Exclude<WritableKeys<E>, keyof LrElement | MethodKeys<E>> | 'apikey' | 'apiBase' | 'keepAlive']?: E[K];
 };
 
 /** `apiBase` → `api-base`, `hideWhenSignedIn` → `hide-when-signed-in`. */

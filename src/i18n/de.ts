@@ -346,6 +346,47 @@ export const de: MessageTable = {
   'code.1256': 'Codes per E-Mail sind für dieses Konto nicht eingeschaltet.',
   'code.1279': 'Diese Anmeldemethode ist auf dieser Website nicht verfügbar.',
   'code.1340': 'Diese E-Mail-Adresse gehört nicht zu Ihrem Konto.',
+
+  // ── Issue 13: passwordless sign-in (<lr-login passwordless>, <lr-email-link> vtype=oneclicksignin) ─────
+  'passwordless.linkButton': 'Anmeldelink per E-Mail senden',
+  'passwordless.codeButton': 'Anmeldecode per E-Mail senden',
+  'passwordless.intro.link':
+    'Geben Sie die E-Mail-Adresse Ihres Kontos ein. Wir senden Ihnen einen Link, mit dem Sie sich anmelden.',
+  'passwordless.intro.code':
+    'Geben Sie die E-Mail-Adresse Ihres Kontos ein. Wir senden Ihnen einen Code, mit dem Sie sich anmelden.',
+  'passwordless.submit.link': 'Anmeldelink senden',
+  'passwordless.submit.code': 'Anmeldecode senden',
+  'passwordless.busy': 'Wird gesendet…',
+  'passwordless.back': 'Stattdessen mit Passwort anmelden',
+  'passwordless.sent.link':
+    'Falls ein Konto für {email} existiert, haben wir einen Anmeldelink dorthin gesendet. Öffnen Sie den Link, um sich anzumelden.',
+  'passwordless.sent.code':
+    'Falls ein Konto für {email} existiert, haben wir einen Anmeldecode dorthin gesendet. Geben Sie den Code unten ein.',
+  'passwordless.sent.both':
+    'Falls ein Konto für {email} existiert, haben wir einen Anmeldelink und einen Code dorthin gesendet. Öffnen Sie den Link oder geben Sie den Code unten ein.',
+  'passwordless.code': 'Anmeldecode',
+  'passwordless.codeRequired': 'Geben Sie den Code aus der E-Mail ein.',
+  'passwordless.verify': 'Mit dem Code anmelden',
+  'passwordless.verifying': 'Der Code wird geprüft…',
+  'passwordless.resend': 'Neue E-Mail senden',
+  'passwordless.resendIn': {
+    one: 'Sie können in {count} Sekunde eine neue E-Mail anfordern.',
+    other: 'Sie können in {count} Sekunden eine neue E-Mail anfordern.',
+  },
+  'passwordless.resent': 'Falls ein Konto für {email} existiert, haben wir eine neue E-Mail dorthin gesendet.',
+  'passwordless.otherEmail': 'Andere E-Mail-Adresse verwenden',
+  'code.1059': 'Die Anmeldung per E-Mail ist auf dieser Website nicht verfügbar. Melden Sie sich mit Ihrem Passwort an.',
+  'code.1062': 'Dieser Anmeldelink wurde bereits verwendet. Fordern Sie einen neuen an.',
+  'link.passwordless.busy': 'Sie werden angemeldet…',
+  'link.passwordless.done': 'Sie sind jetzt angemeldet.',
+  'link.passwordless.used': 'Dieser Anmeldelink wurde bereits verwendet.',
+  'link.passwordless.expired': 'Dieser Anmeldelink ist abgelaufen oder ungültig.',
+  'link.passwordless.resend': 'Neuen Link senden',
+  'link.passwordless.resending': 'Ein neuer Link wird gesendet…',
+  'link.passwordless.resent':
+    'Falls ein Konto für {email} existiert, haben wir einen neuen Anmeldelink dorthin gesendet. Öffnen Sie ihn, um sich anzumelden.',
+  'mfa.handOver':
+    'Ihr Konto verlangt zusätzlich einen zweiten Faktor. Fahren Sie auf der Anmeldeseite mit Ihrem zweiten Faktor fort.',
 };
 
 export default de;

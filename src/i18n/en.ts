@@ -322,6 +322,38 @@ export const en = {
   'code.1256': 'Codes by email are not turned on for this account.',
   'code.1279': 'This sign-in method is not available on this site.',
   'code.1340': 'This email address does not belong to your account.',
+
+  // ── Issue 13: passwordless sign-in (<lr-login passwordless>, <lr-email-link> vtype=oneclicksignin) ─────
+  'passwordless.linkButton': 'Email me a sign-in link',
+  'passwordless.codeButton': 'Email me a sign-in code',
+  'passwordless.intro.link': 'Enter the email address of your account and we will send you a link that signs you in.',
+  'passwordless.intro.code': 'Enter the email address of your account and we will send you a code that signs you in.',
+  'passwordless.submit.link': 'Send sign-in link',
+  'passwordless.submit.code': 'Send sign-in code',
+  'passwordless.busy': 'Sending…',
+  'passwordless.back': 'Sign in with a password instead',
+  'passwordless.sent.link': 'If an account exists for {email}, we have sent it a sign-in link. Open the link to sign in.',
+  'passwordless.sent.code': 'If an account exists for {email}, we have sent it a sign-in code. Enter the code below.',
+  'passwordless.sent.both':
+    'If an account exists for {email}, we have sent it a sign-in link and a code. Open the link, or enter the code below.',
+  'passwordless.code': 'Sign-in code',
+  'passwordless.codeRequired': 'Enter the code from the email.',
+  'passwordless.verify': 'Sign in with the code',
+  'passwordless.verifying': 'Checking the code…',
+  'passwordless.resend': 'Send a new email',
+  'passwordless.resendIn': {one: 'You can ask for a new email in {count} second.', other: 'You can ask for a new email in {count} seconds.'},
+  'passwordless.resent': 'If an account exists for {email}, we have sent it a new email.',
+  'passwordless.otherEmail': 'Use a different email address',
+  'code.1059': 'Signing in by email is not available on this site. Sign in with your password.',
+  'code.1062': 'This sign-in link has already been used. Ask for a new one.',
+  'link.passwordless.busy': 'Signing you in…',
+  'link.passwordless.done': 'You are now signed in.',
+  'link.passwordless.used': 'This sign-in link has already been used.',
+  'link.passwordless.expired': 'This sign-in link has expired or is not valid.',
+  'link.passwordless.resend': 'Send a new link',
+  'link.passwordless.resending': 'Sending a new link…',
+  'link.passwordless.resent': 'If an account exists for {email}, we have sent it a new sign-in link. Open it to sign in.',
+  'mfa.handOver': 'Your account also asks for a second factor. Continue with your second factor on the sign-in page.',
 } satisfies Record<string, string | PluralForms>;
 
 /** Plural variants, chosen with `Intl.PluralRules` from the `count` parameter. `other` is required. */

@@ -51,6 +51,9 @@ export class LrElement extends LitElement {
   /** API origin, e.g. `http://127.0.0.1:8787`. Falls back to `configure({apiBase})`, then LoginRadius. */
   @property({attribute: 'api-base'}) apiBase = '';
 
+  /** `off` turns the session keep-alive off for this page's session (the README's keep-alive policy). */
+  @property({attribute: 'keep-alive'}) keepAlive = '';
+
   /** @internal */
   protected readonly _session = new SessionController(this, (type, e) => this.sessionEvent(type, e));
 
@@ -106,6 +109,7 @@ export class LrElement extends LitElement {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     if ((changed.has('apikey') || changed.has('apiBase')) && this.hasUpdated) this.configChanged();
+    if (this.keepAlive === 'off') this._session.session?.disableKeepAlive();
     const state = this.sessionState;
     if (this.getAttribute('session-state') !== state) this.setAttribute('session-state', state);
     const states = this.#internals?.states;

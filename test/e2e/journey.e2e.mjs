@@ -2,7 +2,8 @@
 // in Chromium and Firefox through puppeteer-core (WebKit: see below), against the emulator:
 //   register (lr-register, SOTT from the host's /sott) → open the verification link from the outbox (lr-email-link)
 //   → a wrong password, then sign in (lr-login) → save the name (lr-profile-editor) → add, then remove an address
-//   (lr-email-manager) → change the password (lr-profile-editor) → sign out (lr-login).
+//   (lr-email-manager) → change the password (lr-profile-editor) → sign out (lr-login) → passwordless: email a
+//   sign-in link (lr-login passwordless) → open it (lr-email-link) → signed in → sign out.
 // MFA leg (issue 12): set up the authenticator in lr-mfa-settings → sign out → TOTP sign-in → backup-code sign-in →
 //   remove it, with the same checks plus no key or code in events, the console, attributes or (once set up) the DOM.
 // After EVERY step (each a sub-test, with a screenshot in e2e-out/journey/<engine>/NN-<step>.png):
@@ -424,6 +425,51 @@ for (const engine of ENGINES) {
             const text = await page.evaluate(() => document.body.textContent);
             for (const s of ['Augusta', 'King', email]) assert.ok(!text.includes(s), `"${s}" still on the page`);
           },
+        });
+
+        // ── 11 passwordless (issue 13): email a sign-in link → open it on the link page → signed in → sign out ───
+        let pwlLink;
+        await j.step('passwordless-send', async () => {
+          await j.markRegions();
+          await page.evaluate(() => document.querySelector('lr-login').setAttribute('passwordless', 'both'));
+          await page.waitForSelector('lr-login .lr-login__passwordless', WAIT);
+          await page.click('lr-login .lr-login__passwordless');
+          await page.waitForSelector('lr-login .lr-login__passwordless-form input[name=email]', WAIT);
+          await page.$eval('lr-login .lr-login__passwordless-form input[name=email]', (i) => { i.value = ''; });
+          await j.typeInto('lr-login .lr-login__passwordless-form input[name=email]', email);
+          await page.keyboard.press('Enter');
+          await page.waitForSelector('lr-login .lr-login__passwordless-sent input[name=otp]', WAIT);
+        }, {
+          'B5-03 the confirmation names the address; focus in the code field (one-time-code)': async () => {
+            const notice = await page.$eval('lr-login .lr-login__passwordless-sent .lr-notice', (e) => e.textContent.trim());
+            assert.ok(notice.includes(email), notice);
+            assert.equal((await j.active()).what, 'lr-login input[name=otp]');
+            assert.equal(await page.$eval('lr-login input[name=otp]', (i) => i.getAttribute('autocomplete')), 'one-time-code');
+          },
+          'the email carries a one-time link to the link page with vtype=oneclicksignin': async () => {
+            const mail = (await stack.outbox(email)).filter((m) => m.Kind === 'passwordless').at(-1);
+            assert.ok(mail, 'a passwordless mail in the outbox');
+            pwlLink = new URL(mail.Link);
+            assert.equal(pwlLink.origin + pwlLink.pathname, stack.url('link.html'));
+            assert.equal(pwlLink.searchParams.get('vtype'), 'oneclicksignin');
+          },
+        });
+        await j.step('passwordless-link', async () => {
+          await j.goto(pwlLink.href);
+          await page.waitForSelector('lr-email-link[view="verified"]', WAIT);
+          assert.ok(await j.readTokens(), 'getAccessToken() gives the token after the passwordless sign-in');
+        }, {
+          'B5-03 lr-email-link status region says signed in; the link token left the address bar': async () => {
+            assert.equal(await j.region('lr-email-link', 'status'), 'You are now signed in.');
+            assert.equal(await j.region('lr-email-link', 'alert'), '');
+            assert.ok(!(await page.evaluate(() => location.search)).includes(pwlLink.searchParams.get('vtoken')));
+          },
+        });
+        await j.goto(stack.url('app.html'));
+        await page.waitForSelector('lr-login[session-state="authenticated"] .lr-login__sign-out', WAIT);
+        await j.step('passwordless-logout', async () => {
+          await page.click('lr-login .lr-login__sign-out');
+          await page.waitForSelector('lr-login[session-state="anonymous"] input[autocomplete="current-password"]', WAIT);
         });
 
         // Once more over everything recorded in the whole journey (the per-step checks already did this stepwise).

@@ -15,6 +15,7 @@ import {FormValidator} from '../../internal/validation.js';
 import {formStyles} from '../../styles/form.styles.js';
 import {emailLinkStyles} from './email-link.styles.js';
 import {readLink, tokenError, type LinkType} from './link.js';
+import {PasswordlessLink} from './passwordless-link.js';
 
 export type {LinkType};
 
@@ -41,6 +42,7 @@ type View =
  *   Password by Token.
  * - `deleteuser`: a confirmation step, then Delete Account by delete token; the local session is then cleared
  *   in this tab and all others.
+ * - `oneclicksignin`: a passwordless link signs the user in; a used or expired one offers "Send a new link".
  *
  * Used (974), expired (975) and invalid (973/1119) links get a clear message instead of a form; a missing or
  * unknown `vtype` says so. Once read from the URL, `vtype`/`vtoken` are removed from the address bar
@@ -61,6 +63,8 @@ type View =
  * @event {CustomEvent<{email: string}>} lr-email-verified - The address was verified. `email` is the address when known (the `email` attribute or query parameter, or the account's only address), else empty.
  * @event {CustomEvent<{profile: StoredProfile}>} lr-logged-in - The verification also signed the user in.
  * @event {CustomEvent<null>} lr-password-reset - The new password was set.
+ * @event {CustomEvent<{email: string}>} lr-passwordless-sent - "Send a new link" was accepted (sent if the address has an account).
+ * @event {CustomEvent<{methods: string[]}>} lr-mfa-required - The passwordless link answered with a second-factor challenge.
  * @event {CustomEvent<null>} lr-account-deleted - The account was deleted; the local session is cleared everywhere.
  * @event {CustomEvent<{kind: string, code?: number, message: string}>} lr-error - The link could not be completed; `message` is the text shown.
  * @event {CustomEvent<{retryAfterSeconds: number}>} lr-rate-limited - The API answered 429.
@@ -112,6 +116,7 @@ export class LrEmailLink extends LrElement {
   private _started: string | undefined;
   private readonly _v = new FormValidator(this, (input) => this.describeInvalid(input));
   private readonly _act = new ActionController(this);
+  private readonly _pwl = new PasswordlessLink(this, this._act); // issue 13: vtype=oneclicksignin
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
@@ -147,6 +152,7 @@ export class LrEmailLink extends LrElement {
                 </button>
               </div>`
             : nothing}
+          ${this._pwl.offer(this._type === 'oneclicksignin' && !this._retry, this._session.config, this.email || this._urlEmail)}
         </div>`;
       default:
         return html`<p class="lr-notice lr-link__message" tabindex="-1">${text}</p>`;
@@ -247,6 +253,7 @@ export class LrEmailLink extends LrElement {
     if (!this._type) return this._failNow({key: 'link.unknown'});
     if (!this._session.config.apiKey) return this._failNow({key: 'error.config'});
     if (this._type === 'emailverification') void this._verify();
+    else if (this._type === 'oneclicksignin') void this._passwordless();
     else if (this._type === 'reset') this._view = 'reset-form';
     else this._view = 'delete-confirm';
   }
@@ -274,6 +281,13 @@ export class LrEmailLink extends LrElement {
     }
     await this._show('verified', {key: signedIn ? 'link.verify.doneSignedIn' : 'link.verify.done'});
     emit(this, 'lr-email-verified', {email});
+  }
+
+  private async _passwordless(): Promise<void> {
+    this._view = 'verifying';
+    this._message = {key: 'link.passwordless.busy'};
+    const done = await this._pwl.signIn(this._session.config, this._token, (e) => this._linkFailed(e));
+    if (done) await this._show('verified', done);
   }
 
   private async _onReset(e: SubmitEvent): Promise<void> {
@@ -349,7 +363,7 @@ export class LrEmailLink extends LrElement {
    */
   private _linkFailed(e: ErrorOutcome): Msg & {shown: true} {
     const key = this._type ? tokenError(this._type, e.code) : undefined;
-    this._retry = !key && this._type === 'emailverification';
+    this._retry = !key && (this._type === 'emailverification' || this._type === 'oneclicksignin');
     const m: Msg = {key: key ?? e.key};
     void this._toFailed(m);
     return {...m, shown: true};

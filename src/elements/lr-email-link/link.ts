@@ -2,15 +2,21 @@ import {ErrorCodes} from '../../core/codes.js';
 import type {MessageKey} from '../../i18n/index.js';
 
 /** The flows a LoginRadius email link can start (`vtype`). */
-export type LinkType = 'emailverification' | 'reset' | 'deleteuser';
+export type LinkType = 'emailverification' | 'reset' | 'deleteuser' | 'oneclicksignin';
 
-const TYPES: Record<string, LinkType> = {emailverification: 'emailverification', reset: 'reset', deleteuser: 'deleteuser'};
+const TYPES: Record<string, LinkType> = {
+  emailverification: 'emailverification',
+  reset: 'reset',
+  deleteuser: 'deleteuser',
+  oneclicksignin: 'oneclicksignin', // issue 13: passwordless sign-in (contract §7)
+};
 
 /** Messages for the link-token failures, per flow: invalid (973/1063/1119), used (974), expired (975). */
 const TOKEN_ERRORS: Record<LinkType, {invalid: MessageKey; used: MessageKey; expired: MessageKey}> = {
   emailverification: {invalid: 'link.verify.invalid', used: 'link.verify.used', expired: 'link.verify.expired'},
   reset: {invalid: 'link.reset.invalid', used: 'link.reset.used', expired: 'link.reset.expired'},
   deleteuser: {invalid: 'link.delete.invalid', used: 'link.delete.invalid', expired: 'link.delete.invalid'},
+  oneclicksignin: {invalid: 'link.passwordless.expired', used: 'link.passwordless.used', expired: 'link.passwordless.expired'},
 };
 
 /** The message key for a token failure, or undefined when the failure is not about the link. */
@@ -22,6 +28,7 @@ export function tokenError(type: LinkType, code: number | undefined): MessageKey
     case ErrorCodes.DeleteTokenInvalid:
       return keys.invalid;
     case ErrorCodes.VerificationLinkUsed:
+    case ErrorCodes.PasswordlessLinkUsed:
     case ErrorCodes.AlreadyVerified:
     case ErrorCodes.EmailAlreadyVerified:
       return keys.used;

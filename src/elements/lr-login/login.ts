@@ -15,6 +15,8 @@ import {passwordToggle} from '../../internal/templates.js';
 import {FormValidator} from '../../internal/validation.js';
 import {formStyles} from '../../styles/form.styles.js';
 import {loginStyles} from './login.styles.js';
+import {forgotSentView, signedInView} from './views.js';
+import type {PasswordlessMode, PasswordlessStep} from './passwordless.js';
 
 type View = 'login' | 'forgot' | 'forgot-sent';
 
@@ -44,8 +46,8 @@ const FORGOT_MIN_MS = 600;
  * Class hooks: `.lr-form`, `.lr-field`, `.lr-field__label`, `.lr-field__control`, `.lr-field__input`,
  * `.lr-field__error`, `.lr-field__toggle` (show password), `.lr-form__actions`, `.lr-form__submit`,
  * `.lr-form__link`, `.lr-login__forgot`, `.lr-login__resend`, `.lr-login__signed-in`, `.lr-login__who`,
- * `.lr-login__sign-out`, `.lr-notice`, `.lr-message` (an action's message, `data-tone`), `.lr-form__alert`
- * (role=alert), `.lr-form__status` (role=status).
+ * `.lr-login__sign-out`, `.lr-login__passwordless` (`-form`, `-sent`, `-resend`, `-other`), `.lr-login__code-form`,
+ * `.lr-notice`, `.lr-message` (an action's message, `data-tone`), `.lr-form__alert` (role=alert), `.lr-form__status` (role=status).
  * Reflects `session-state="loading|authenticated|anonymous|unknown"` and the custom state `:state(<state>)`.
  *
  * @summary Sign-in form (email + password) with forgot password, resend verification and sign out.
@@ -62,6 +64,7 @@ const FORGOT_MIN_MS = 600;
  * @event {CustomEvent<{email: string}>} lr-verification-sent - The verification email was sent again (after 970).
  * @event {CustomEvent<null>} lr-password-reset-requested - The forgot-password request was accepted (sent whether or not the address exists).
  * @event {CustomEvent<{methods: Array<'authenticator' | 'emailotp' | 'backupcode'>}>} lr-mfa-required - The site asks for a second step; the methods offered (never a token).
+ * @event {CustomEvent<{email: string}>} lr-passwordless-sent - A passwordless email was requested (`passwordless`; sent if the address has an account).
  *
  * @cssprop [--lr-form-gap=var(--lr-space-l)] - Gap between fields and rows.
  * @cssprop [--lr-form-max-width=24rem] - Maximum width of the element.
@@ -97,6 +100,15 @@ export class LrLogin extends LrElement {
   /** The second step while it shows (`src/internal/steps/second-factor/`). */
   @state() private _step: SecondFactorStep | undefined;
 
+  /** Passwordless sign-in by email (`link`, `code` or `both`; default `off`), loaded only when on. */
+  @property() passwordless: PasswordlessMode = 'off';
+  /** With `passwordless`: offer only the email sign-in, no password form. */
+  @property({type: Boolean, attribute: 'no-password'}) noPassword = false;
+  /** Page with `<lr-email-link>` that completes the passwordless link (default: `verification-url`, else this page). */
+  @property({attribute: 'passwordless-url'}) passwordlessUrl = '';
+  /** Seconds before a passwordless email can be sent again. */
+  @property({type: Number, attribute: 'resend-cooldown'}) resendCooldown = 30;
+  private _pwl: PasswordlessStep | undefined; // issue 13, loaded when `passwordless` is on
   @state() private _view: View = 'login';
   @state() private _showPassword = false;
   /** Set after a 970: the address to send the verification email to again. */
@@ -113,12 +125,15 @@ export class LrLogin extends LrElement {
     const state = this.sessionState;
     const profile = this._session.session?.profile;
     let body: TemplateResult | typeof nothing;
+    if (this.passwordless !== 'off' && !this._pwl) void this._loadPasswordless();
     if (state === 'authenticated' || (state === 'unknown' && profile)) {
       body = this.hideWhenSignedIn ? nothing : this._renderSignedIn(profile);
     } else if (state === 'loading') {
       body = html`<p class="lr-notice lr-login__checking">${this.msg('login.checking')}</p>`;
     } else if (this._step) {
       body = this._step.render();
+    } else if (this.passwordless !== 'off' && (this._pwl?.active || this.noPassword)) {
+      body = this._pwl?.render() ?? nothing;
     } else if (this._view === 'forgot') {
       body = this._renderForgot();
     } else if (this._view === 'forgot-sent') {
@@ -170,6 +185,7 @@ export class LrLogin extends LrElement {
         <button type="button" class="lr-form__link lr-login__forgot" @click=${this._toForgot}>
           ${this.msg('login.forgot')}
         </button>
+        ${this.passwordless !== 'off' ? this._pwl?.entry() : nothing}
       </form>
     `;
   }
@@ -214,32 +230,14 @@ export class LrLogin extends LrElement {
   }
 
   private _renderForgotSent(): TemplateResult {
-    return html`
-      <div class="lr-panel lr-login__forgot-sent">
-        <p class="lr-notice" tabindex="-1">${this.msg('forgot.sent', {email: this._draft})}</p>
-        <div class="lr-form__actions">
-          <button type="button" class="lr-button lr-login__back" @click=${this._toLogin}>
-            ${this.msg('forgot.back')}
-          </button>
-        </div>
-      </div>
-    `;
+    return forgotSentView(this.msg('forgot.sent', {email: this._draft}), this.msg('forgot.back'), () => this._toLogin());
   }
 
   private _renderSignedIn(profile: StoredProfile | undefined): TemplateResult {
-    return html`
-      <div class="lr-panel lr-login__signed-in">
-        <p class="lr-notice lr-login__who" tabindex="-1">
-          ${this.msg('login.signedInAs', {name: displayName(profile)})}
-        </p>
-        <div class="lr-form__actions">
-          <button type="button" class="lr-button lr-login__sign-out" ?disabled=${this._act.busy} @click=${this._onSignOut}>
-            ${this.msg('login.signOut')}
-          </button>
-          ${this._act.message('signed-in')}
-        </div>
-      </div>
-    `;
+    return signedInView({
+      who: this.msg('login.signedInAs', {name: displayName(profile)}), signOut: this.msg('login.signOut'),
+      busy: this._act.busy, onSignOut: () => void this._onSignOut(), message: this._act.message('signed-in'),
+    });
   }
 
   // ── Handlers ─────────────────────────────────────────────────────────────────────────────────────────
@@ -274,7 +272,12 @@ export class LrLogin extends LrElement {
     const login = await secondFactor(r.value, {host: this, act: this._act, config: cfg, account: email, msg: this.msg.bind(this),
       uid: this.uid.bind(this), show: (step) => ((this._step = step), (this._draft = email)), restartFocus: '.lr-login__form input[name=password]'});
     if (!login) return;
-    const profile = await (this._session.session ?? getSession(cfg)).adopt(login);
+    await this._signedIn(login);
+  }
+
+  /** A session answer (password, or the passwordless step): adopt it, show who is signed in, tell the page. */
+  private async _signedIn(result: api.LoginResult): Promise<void> {
+    const profile = await (this._session.session ?? getSession(this._session.config)).adopt(result);
     this._draft = '';
     // "Signed in as …" is on screen: the live region only announces the outcome.
     this._act.notify('login.success', undefined, {slot: 'signed-in', shown: true});
@@ -372,7 +375,18 @@ export class LrLogin extends LrElement {
     } else if (type === 'logged-out' && e.detail?.reason === 'other-tab') {
       this._act.notify('session.otherTab', undefined, {tone: 'info'});
     }
-    if (type === 'logged-out' || type === 'expired') this._show('login');
+    if (type === 'logged-out' || type === 'expired') this._show('login'), this._pwl?.reset();
+  }
+
+  private async _loadPasswordless(): Promise<void> {
+    const {PasswordlessStep} = await import('./passwordless.js');
+    this._pwl ??= new PasswordlessStep(this, {
+      act: this._act,
+      draft: (value) => (value === undefined ? this._draft || this.email : (this._draft = value)),
+      describeInvalid: (input) => this.describeInvalid(input),
+      signedIn: (result) => this._signedIn(result),
+      back: () => this._showAndFocus('login', '.lr-login__form input[name=email]'),
+    });
   }
 }
 

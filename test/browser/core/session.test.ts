@@ -83,7 +83,7 @@ describe('core session', () => {
     expect(r.of('logged-in')[0]!.detail).to.deep.equal({ profile });
     assertNoSecrets(r.events, token, a.password);
     const stored = (await load(KEY))!;
-    expect(Object.keys(stored).sort()).to.deep.equal(['expiresAt', 'profile', 'token', 'validatedAt']);
+    expect(Object.keys(stored).sort()).to.deep.equal(['expiresAt', 'profile', 'since', 'token', 'validatedAt']);
     expect(stored.token).to.equal(token);
     expect(Object.keys(stored.profile).sort()).to.deep.equal(['Email', 'EmailVerified', 'FirstName', 'FullName', 'LastName', 'Uid']);
   });
