@@ -64,12 +64,16 @@ export const emailManagerStyles = css`
       color: var(--lr-emails-unverified-color, var(--lr-color-text-muted));
     }
     :where(lr-email-manager) .lr-emails__note {
-      margin: 0;
+      display: grid;
+      gap: var(--lr-space-s);
       font-size: var(--lr-font-size-small);
-      color: var(--lr-color-text-muted);
     }
-    :where(lr-email-manager) .lr-emails__note[data-error] {
-      color: var(--lr-color-danger);
+    :where(lr-email-manager) .lr-emails__note:empty {
+      display: none;
+    }
+    :where(lr-email-manager) .lr-emails__cooldown {
+      margin: 0;
+      color: var(--lr-color-text-muted);
     }
     :where(lr-email-manager) .lr-button--danger {
       border-color: var(--lr-color-danger);

@@ -3,17 +3,37 @@ import {property, state} from 'lit/decorators.js';
 import * as api from '../../core/client.js';
 import type {Profile} from '../../core/client.js';
 import {ErrorCodes} from '../../core/codes.js';
-import {LrError} from '../../core/errors.js';
+import {isApiError} from '../../core/errors.js';
 import {emit} from '../../core/events.js';
 import {emailRows, unverifiedList, type EmailRow} from '../../core/profile.js';
-import type {ChangeSource} from '../../core/session.js';
+import type {Session} from '../../core/session.js';
+import type {MessageKey} from '../../i18n/index.js';
+import {ActionController, type Result, type RunOptions} from '../../internal/controllers/action.js';
+import type {Msg} from '../../internal/controllers/errors.js';
+import {refocus} from '../../internal/controllers/refocus.js';
+import {shownOnField} from '../../internal/controllers/shown-on-field.js';
+import {SignedInData} from '../../internal/controllers/signed-in-data.js';
+import {SignedInView} from '../../internal/controllers/signed-in-view.js';
 import {field} from '../../internal/field.js';
-import {LrElement, type ErrorInfo} from '../../internal/lr-element.js';
+import {LrElement} from '../../internal/lr-element.js';
 import {FormValidator} from '../../internal/validation.js';
 import {formStyles} from '../../styles/form.styles.js';
+import {Cooldowns} from './cooldowns.js';
 import {emailManagerStyles} from './email-manager.styles.js';
 
 const lower = (s: string) => s.trim().toLowerCase();
+/** Message slots: the add form, the list (an address removed), and one per address. */
+const ADD = 'add';
+const LIST = 'list';
+const rowSlot = (email: string) => `row:${lower(email)}`;
+
+/** Add Email refusals that belong on the field (its text, not a second line). */
+const ADD_FIELD_ERRORS: Record<number, MessageKey> = {
+  [ErrorCodes.EmailExists]: 'emails.add.exists',
+  [ErrorCodes.EmailSameAsExisting]: 'emails.add.duplicate',
+  [ErrorCodes.EmailInvalid]: 'validation.email.invalid',
+  [ErrorCodes.EmailFormatInvalid]: 'validation.email.invalid',
+};
 
 /**
  * Lists the signed-in user's email addresses with their type (primary / secondary) and verification state, adds
@@ -70,88 +90,51 @@ export class LrEmailManager extends LrElement {
   /** Render nothing while signed out, instead of a short "sign in" message. */
   @property({type: Boolean, reflect: true, attribute: 'hide-when-signed-out'}) hideWhenSignedOut = false;
 
-  @state() private _profile: Profile | undefined;
-  @state() private _loading = false;
-  @state() private _loadFailed = false;
   /** The address being added (shown optimistically). */
   @state() private _adding: string | undefined;
   /** The address whose removal waits for confirmation. */
   @state() private _confirm: string | undefined;
-  @state() private _removing: string | undefined;
-  @state() private _resending: string | undefined;
-  /** Why an address could not be removed (or another per-row failure), by lower-case address. */
-  @state() private _rowErrors = new Map<string, string>();
-  @state() private _alert = '';
-  @state() private _status = '';
 
-  /** Resend deadlines (ms epoch) by lower-case address. */
-  private readonly _cooldowns = new Map<string, number>();
-  private _tick: ReturnType<typeof setInterval> | undefined;
-  private _gen = 0;
-  private readonly _v = new FormValidator(this, (input) => this.describeInvalid(input));
+  readonly #act = new ActionController(this);
+  readonly #data = new SignedInData(this);
+  readonly #view = new SignedInView(this, this.#act, this.#data, {
+    prefix: 'lr-emails',
+    loading: 'emails.loading',
+    signedOut: 'emails.signedOut',
+    onUserChange: () => {
+      this._adding = this._confirm = undefined;
+      this.#cooldowns.clear();
+      this.#v.reset();
+    },
+  });
+  readonly #cooldowns = new Cooldowns(this);
+  readonly #v = new FormValidator(this, (input) => this.describeInvalid(input));
 
   /** Re-reads the addresses from the API (e.g. after a verification link was opened elsewhere). */
   async refresh(): Promise<void> {
-    if (this._profile) await this._load(true);
-    else this._sync('self');
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    document.addEventListener('visibilitychange', this._onVisible);
-    void this.ready.then(() => this._sync('load'));
-    if (this._cooldowns.size) this._startTick();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    document.removeEventListener('visibilitychange', this._onVisible);
-    this._stopTick();
-    this._gen++;
-    this._loading = false;
-  }
-
-  protected override configChanged(): void {
-    this._clear();
-    void this._session.ready.then(() => this._sync('load'));
+    if (this.#data.status !== 'signed-out') await this.#data.load({quiet: true});
   }
 
   // ── Rendering ────────────────────────────────────────────────────────────────────────────────────────
 
   override render(): TemplateResult {
-    return html`${this.liveRegions(this._alert, this._status)}${this._renderBody()}`;
-  }
-
-  private _renderBody(): TemplateResult | typeof nothing {
     const state = this.sessionState;
     const signedIn = state === 'authenticated' || state === 'unknown';
-    if (signedIn && this._profile) return this._renderManager();
-    if (state === 'loading' || (signedIn && this._loading)) {
-      return html`<p class="lr-notice lr-emails__loading">${this.msg('emails.loading')}</p>`;
-    }
-    if (signedIn && this._loadFailed) {
-      return html`<div class="lr-form__actions">
-        <button type="button" class="lr-button lr-emails__retry" @click=${() => this._load()}>
-          ${this.msg('profile.retry')}
-        </button>
-      </div>`;
-    }
-    if (signedIn) return nothing;
-    return this.hideWhenSignedOut
-      ? nothing
-      : html`<p class="lr-notice lr-emails__signed-out">${this.msg('emails.signedOut')}</p>`;
+    const body = signedIn && this.#data.value ? this.#renderManager(this.#data.value) : this.#view.placeholder();
+    return html`${body}${this.#act.regions()}`;
   }
 
-  private _rows(): EmailRow[] {
-    const rows = emailRows(this._profile);
-    if (this._adding && !rows.some((r) => lower(r.email) === lower(this._adding!))) {
-      rows.push({email: this._adding, primary: false, verified: false, pending: true});
+  #rows(p: Profile): EmailRow[] {
+    const rows = emailRows(p);
+    const adding = this._adding;
+    if (adding && !rows.some((r) => lower(r.email) === lower(adding))) {
+      rows.push({email: adding, primary: false, verified: false, pending: true});
     }
     return rows;
   }
 
-  private _renderManager(): TemplateResult {
-    const rows = this._rows();
+  #renderManager(p: Profile): TemplateResult {
+    const rows = this.#rows(p);
     const headingId = this.uid('heading');
     return html`<div class="lr-emails">
       <div class="lr-emails__heading" role="heading" aria-level=${this.headingLevel} id=${headingId} tabindex="-1">
@@ -159,20 +142,22 @@ export class LrEmailManager extends LrElement {
       </div>
       ${rows.length
         ? html`<ul class="lr-emails__list" aria-labelledby=${headingId}>
-            ${rows.map((r, i) => this._renderRow(r, i, rows.length))}
+            ${rows.map((r, i) => this.#renderRow(r, i, rows.length))}
           </ul>`
         : html`<p class="lr-notice">${this.msg('emails.none')}</p>`}
-      ${this._renderAdd()}
+      ${this.#act.message(LIST)}${this.#renderAdd()}
     </div>`;
   }
 
-  private _renderRow(r: EmailRow, index: number, count: number): TemplateResult {
-    const key = lower(r.email);
-    const busy = !!r.pending || this._removing === r.email || this._resending === r.email;
-    const error = this._rowErrors.get(key);
-    const wait = this._cooldownLeft(key);
-    const noteId = this.uid(`note-${index}`);
-    const note = error ?? (wait > 0 && !r.verified ? this.msg('emails.resendIn', {count: wait}) : '');
+  #renderRow(r: EmailRow, index: number, count: number): TemplateResult {
+    const act = this.#act;
+    const slot = rowSlot(r.email);
+    const busy = !!r.pending || act.running === slot;
+    const m = act.get(slot);
+    const wait = r.verified ? 0 : this.#cooldowns.left(lower(r.email));
+    const waitId = this.uid(`wait-${index}`);
+    const described = (...ids: (string | false)[]) => ids.filter(Boolean).join(' ') || nothing;
+    const messageId = !!m && !m.shown && act.idOf(slot);
     let actions: TemplateResult | typeof nothing = nothing;
     if (r.pending) {
       actions = nothing;
@@ -186,12 +171,12 @@ export class LrEmailManager extends LrElement {
             type="button"
             class="lr-button lr-button--danger lr-emails__remove-yes"
             aria-describedby=${confirmId}
-            ?disabled=${busy}
-            @click=${() => this._onRemove(r, count)}
+            ?disabled=${busy || act.blocked}
+            @click=${() => this.#onRemove(r, count)}
           >
             ${this.msg('emails.removeYes')}
           </button>
-          <button type="button" class="lr-button lr-emails__remove-no" ?disabled=${busy} @click=${() => this._onKeep(r)}>
+          <button type="button" class="lr-button lr-emails__remove-no" ?disabled=${busy} @click=${() => this.#onKeep(r)}>
             ${this.msg('emails.removeNo')}
           </button>
         </div>`;
@@ -204,9 +189,9 @@ export class LrEmailManager extends LrElement {
               class="lr-button lr-emails__resend"
               data-email=${r.email}
               aria-label=${this.msg('emails.resendLabel', {email: r.email})}
-              aria-describedby=${note ? noteId : nothing}
-              ?disabled=${busy || wait > 0}
-              @click=${() => this._onResend(r)}
+              aria-describedby=${described(messageId, wait > 0 && waitId)}
+              ?disabled=${busy || act.blocked || wait > 0}
+              @click=${() => this.#onResend(r)}
             >
               ${this.msg('emails.resend')}
             </button>`}
@@ -215,14 +200,15 @@ export class LrEmailManager extends LrElement {
           class="lr-button lr-emails__remove"
           data-email=${r.email}
           aria-label=${this.msg('emails.removeLabel', {email: r.email})}
-          aria-describedby=${error ? noteId : nothing}
+          aria-describedby=${described(messageId)}
           ?disabled=${busy}
-          @click=${() => this._onAskRemove(r)}
+          @click=${() => this.#onAskRemove(r)}
         >
           ${this.msg('emails.remove')}
         </button>
       </div>`;
     }
+    const cooldown = wait > 0 ? html`<p class="lr-emails__cooldown" id=${waitId}>${this.msg('emails.resendIn', {count: wait})}</p>` : nothing;
     return html`<li
       class="lr-emails__item"
       ?data-primary=${r.primary}
@@ -238,20 +224,21 @@ export class LrEmailManager extends LrElement {
         >
       </span>
       ${actions}
-      <p class="lr-emails__note" id=${noteId} ?data-error=${!!error} ?hidden=${!note}>${note || nothing}</p>
+      <div class="lr-emails__note">${act.message(slot)}${cooldown}</div>
     </li>`;
   }
 
-  private _renderAdd(): TemplateResult {
+  #renderAdd(): TemplateResult {
     const titleId = this.uid('add-title');
+    const act = this.#act;
     return html`<form
       class="lr-form lr-emails__add"
       novalidate
       aria-labelledby=${titleId}
-      aria-busy=${this._adding ? 'true' : 'false'}
-      @submit=${this._onAdd}
-      @input=${this._v.onInput}
-      @change=${this._v.onChange}
+      aria-busy=${act.running === ADD ? 'true' : 'false'}
+      @submit=${this.#onAdd}
+      @input=${this.#v.onInput}
+      @change=${this.#v.onChange}
     >
       <div class="lr-emails__heading" role="heading" aria-level=${this.headingLevel + 1} id=${titleId}>
         ${this.msg('emails.add.title')}
@@ -263,296 +250,141 @@ export class LrEmailManager extends LrElement {
         label: this.msg('emails.add.field'),
         autocomplete: 'email',
         required: true,
-        error: this._v.error('email'),
+        error: this.#v.error('email'),
         spellcheck: false,
         autocapitalize: 'none',
       })}
       <div class="lr-form__actions">
-        <button type="submit" class="lr-form__submit lr-emails__add-submit" ?disabled=${!!this._adding}>
+        <button type="submit" class="lr-form__submit lr-emails__add-submit" ?disabled=${act.blocked}>
           ${this.msg('emails.add.submit')}
         </button>
+        ${act.message(ADD)}
       </div>
     </form>`;
   }
 
-  // ── Session and loading ──────────────────────────────────────────────────────────────────────────────
+  // ── Actions ──────────────────────────────────────────────────────────────────────────────────────────
 
-  protected override sessionEvent(type: string, e: CustomEvent): void {
-    if (type === 'expired') {
-      this._clear();
-      this._status = this.msg('session.expired');
-    } else if (type === 'logged-out' && e.detail?.reason !== 'expired') {
-      // (`expired` came first and already emptied the list with its own message.)
-      this._clear();
-      if (e.detail?.reason === 'other-tab') this._status = this.msg('session.otherTab');
-    } else if (type === 'change') {
-      this._sync((e.detail?.source as ChangeSource | undefined) ?? 'self');
-    }
+  /** Runs an action at `slot`, showing `progress` (a message with params) there meanwhile. */
+  #run<T>(slot: string, progress: Msg, fn: () => Promise<T>, o: RunOptions = {}): Promise<Result<T>> {
+    const run = this.#act.run(fn, {...o, slot});
+    if (this.#act.running === slot) this.#act.notify(progress.key, progress.params, {slot, tone: 'progress', form: o.form});
+    return run;
   }
 
-  private _sync(source: ChangeSource): void {
-    if (!this.isConnected) return;
-    const session = this._session.session;
-    const state = this.sessionState;
-    if (state === 'authenticated' || (state === 'unknown' && session?.profile)) {
-      const uid = session?.profile?.Uid;
-      if (this._profile && this._profile.Uid !== uid) this._clear();
-      if (!this._profile && !this._loading) void this._load();
-      else if (this._profile && source === 'other-tab') void this._load(true);
-    } else if (state === 'anonymous' && (this._profile || this._loading || this._loadFailed)) {
-      this._clear();
-    }
+  /** `fn` with the session and its token (see `Session.withToken`). */
+  #withToken<T>(fn: (s: Session, token: string) => Promise<T>): Promise<T> {
+    const s = this._session.session!;
+    return s.withToken((t) => fn(s, t));
   }
 
-  private _clear(): void {
-    this._gen++;
-    this._profile = undefined;
-    this._loading = false;
-    this._loadFailed = false;
-    this._adding = undefined;
-    this._confirm = undefined;
-    this._removing = undefined;
-    this._resending = undefined;
-    this._rowErrors = new Map();
-    this._cooldowns.clear();
-    this._stopTick();
-    this._alert = '';
-    this._status = '';
-    this._v.reset();
+  #updateProfile(change: (p: Profile) => Profile): void {
+    if (this.#data.value) this.#data.value = change(this.#data.value);
+    void this.#data.load({quiet: true}); // then show the real state
   }
 
-  private readonly _onVisible = (): void => {
-    if (document.visibilityState === 'visible' && this._profile && !this._loading && !this._adding && !this._removing) {
-      void this._load(true);
-    }
-  };
-
-  private async _load(quiet = false): Promise<void> {
-    const session = this._session.session;
-    if (!session) return;
-    const gen = ++this._gen;
-    this._loading = true;
-    this._loadFailed = false;
-    try {
-      const token = await session.getAccessToken();
-      if (gen !== this._gen) return;
-      if (!token) {
-        this._loading = false;
-        return;
-      }
-      const profile = await api.readProfile(this._session.config, token);
-      if (gen !== this._gen) return;
-      this._profile = profile;
-      this._loading = false;
-    } catch (err) {
-      if (gen !== this._gen) return;
-      this._loading = false;
-      if (session.handleError(err)) return;
-      if (quiet && this._profile) return; // a background refresh keeps what is shown
-      this._loadFailed = !this._profile;
-      this._fail(this.errorInfo(err));
-    }
-  }
-
-  /** Runs `fn` with the access token; 905/906 ends the session (the list empties) and rethrows. */
-  private async _withToken<T>(fn: (token: string) => Promise<T>): Promise<T> {
-    const session = this._session.session;
-    const token = await session?.getAccessToken();
-    if (!session || !token) throw new LrError('api', 'Not signed in', {code: ErrorCodes.TokenInvalid});
-    try {
-      return await fn(token);
-    } catch (err) {
-      session.handleError(err);
-      throw err;
-    }
-  }
-
-  // ── Add ──────────────────────────────────────────────────────────────────────────────────────────────
-
-  private async _onAdd(e: SubmitEvent): Promise<void> {
+  readonly #onAdd = async (e: SubmitEvent): Promise<void> => {
     e.preventDefault();
-    if (this._adding) return;
     const form = e.currentTarget as HTMLFormElement;
-    if (!this._v.validate(form)) return;
+    if (this.#act.running === ADD || !this.#v.validate(form)) return;
     const input = form.querySelector<HTMLInputElement>('input[name=email]')!;
     const email = input.value.trim();
-    this._alert = '';
-    if (emailRows(this._profile).some((r) => lower(r.email) === lower(email))) {
-      this._v.setError(form, 'email', this.msg('emails.add.duplicate'));
+    if (emailRows(this.#data.value).some((r) => lower(r.email) === lower(email))) {
+      this.#v.setError(form, 'email', this.msg('emails.add.duplicate'));
       input.focus();
       return;
     }
-    const gen = this._gen;
-    this._adding = email; // optimistic row, synchronously: a second submit is ignored
-    this._status = this.msg('emails.add.busy', {email});
-    try {
-      const opts: Parameters<typeof api.addEmail>[3] = {};
-      if (this.verificationUrl) opts.verificationUrl = this.verificationUrl;
-      await this._withToken((token) => api.addEmail(this._session.config, token, email, opts));
-      if (gen !== this._gen) return;
-      // Keep the row until the re-read list has it (no flicker), then show the real state.
-      const p = this._profile!;
-      this._profile = {
+    const opts: Parameters<typeof api.addEmail>[3] = {};
+    if (this.verificationUrl) opts.verificationUrl = this.verificationUrl;
+    this._adding = email; // the optimistic row
+    const r = await this.#run(ADD, {key: 'emails.add.busy', params: {email}}, () => this.#withToken((s, t) => api.addEmail(s.config, t, email, opts)), {
+      form,
+      onError: (err): Msg | void => {
+        this._adding = undefined; // visible rollback, before the failure is reported
+        const key = ADD_FIELD_ERRORS[err.code ?? 0];
+        if (!key) return;
+        this.#v.setError(form, 'email', this.msg(key));
+        input.focus();
+        shownOnField(this, this.#act, ADD);
+        return {key};
+      },
+    });
+    this._adding = undefined; // kept until the answer
+    if (r.ok) {
+      this.#updateProfile((p) => ({
         ...p,
         Email: [...(p.Email ?? []), {Type: 'Secondary', Value: email}],
         UnverifiedEmail: [...unverifiedList(p), {Type: 'Secondary', Value: email}],
-      };
-      this._adding = undefined;
+      }));
       input.value = '';
-      this._v.reset();
-      this._startCooldown(email, this.resendCooldown);
-      this._status = this.msg('emails.added', {email});
+      this.#v.reset();
+      this.#cooldowns.start(lower(email), this.resendCooldown);
+      this.#act.notify('emails.added', {email}, {slot: ADD, form});
+      void refocus(this, 'form.lr-emails__add input[name=email]');
       emit(this, 'lr-email-added', {email});
-      void this._load(true);
-    } catch (err) {
-      if (gen !== this._gen) return;
-      this._adding = undefined; // visible rollback
-      this._status = '';
-      const info = this.errorInfo(err);
-      const onField =
-        info.code === ErrorCodes.EmailExists
-          ? this.msg('emails.add.exists')
-          : info.code === ErrorCodes.EmailSameAsExisting
-            ? this.msg('emails.add.duplicate')
-            : info.code === ErrorCodes.EmailInvalid || info.code === ErrorCodes.EmailFormatInvalid
-              ? this.msg('validation.email.invalid')
-              : undefined;
-      if (onField) {
-        info.message = onField;
-        this._v.setError(form, 'email', onField);
-      }
-      this._fail(info);
-      if (onField) input.focus();
     }
-  }
+  };
 
-  // ── Remove ───────────────────────────────────────────────────────────────────────────────────────────
-
-  private async _onAskRemove(r: EmailRow): Promise<void> {
+  async #onAskRemove(r: EmailRow): Promise<void> {
     this._confirm = r.email;
-    this._dropRowError(r.email);
-    await this.updateComplete;
-    this.querySelector<HTMLElement>('.lr-emails__confirm')?.focus();
+    this.#act.clear(rowSlot(r.email));
+    await this.#act.focus('.lr-emails__confirm');
   }
 
-  private async _onKeep(r: EmailRow): Promise<void> {
+  async #onKeep(r: EmailRow): Promise<void> {
     this._confirm = undefined;
     await this.updateComplete;
-    this._focusRowButton('.lr-emails__remove', r.email);
+    this.#focusRowButton('.lr-emails__remove', r.email);
   }
 
-  private async _onRemove(r: EmailRow, count: number): Promise<void> {
-    if (this._removing) return;
-    const email = r.email;
-    const gen = this._gen;
-    this._removing = email;
-    this._alert = '';
-    this._status = this.msg('emails.removing', {email});
-    try {
-      await this._withToken((token) => api.removeEmail(this._session.config, token, email));
-      if (gen !== this._gen) return;
-      const p = this._profile!;
-      this._profile = {...p, Email: (p.Email ?? []).filter((e) => lower(e.Value) !== lower(email))};
-      this._removing = undefined;
-      this._confirm = undefined;
-      this._cooldowns.delete(lower(email));
-      this._status = this.msg('emails.removed', {email});
-      await this.updateComplete;
-      this.querySelector<HTMLElement>('.lr-emails > .lr-emails__heading')?.focus();
+  async #onRemove(row: EmailRow, count: number): Promise<void> {
+    const email = row.email;
+    const r = await this.#run(rowSlot(email), {key: 'emails.removing', params: {email}}, () => this.#withToken((s, t) => api.removeEmail(s.config, t, email)), {
+      onError: (err): Msg | void => {
+        // Back to the row's buttons, focus on "Remove" (registered before the failure is reported).
+        this._confirm = undefined;
+        void this.updateComplete.then(() => this.#focusRowButton('.lr-emails__remove', email));
+        if (err.code === ErrorCodes.LastEmail) return {key: count <= 1 ? 'emails.cannotRemoveOnly' : 'emails.cannotRemovePrimary', params: {email}};
+      },
+    });
+    this._confirm = undefined;
+    if (r.ok) {
+      this.#updateProfile((p) => ({...p, Email: (p.Email ?? []).filter((e) => lower(e.Value) !== lower(email))}));
+      this.#cooldowns.delete(lower(email));
+      this.#act.notify('emails.removed', {email}, {slot: LIST});
+      await this.#act.focus('.lr-emails > .lr-emails__heading');
       emit(this, 'lr-email-removed', {email});
-      void this._load(true);
-    } catch (err) {
-      if (gen !== this._gen) return;
-      this._removing = undefined;
-      this._confirm = undefined;
-      this._status = '';
-      const info = this.errorInfo(err);
-      if (info.code === ErrorCodes.LastEmail) {
-        info.message = this.msg(count <= 1 ? 'emails.cannotRemoveOnly' : 'emails.cannotRemovePrimary', {email});
-        this._rowErrors = new Map(this._rowErrors).set(lower(email), info.message);
-      }
-      this._fail(info);
-      await this.updateComplete;
-      this._focusRowButton('.lr-emails__remove', email);
     }
   }
 
-  // ── Resend ───────────────────────────────────────────────────────────────────────────────────────────
-
-  private async _onResend(r: EmailRow): Promise<void> {
-    const email = r.email;
-    if (this._resending || this._cooldownLeft(lower(email)) > 0) return;
-    const gen = this._gen;
-    this._resending = email;
-    this._alert = '';
-    this._status = this.msg('emails.resending', {email});
-    try {
-      const opts: Parameters<typeof api.resendVerification>[2] = {};
-      if (this.verificationUrl) opts.verificationUrl = this.verificationUrl;
-      await api.resendVerification(this._session.config, email, opts);
-      if (gen !== this._gen) return;
-      this._resending = undefined;
-      this._startCooldown(email, this.resendCooldown);
-      this._status = this.msg('emails.resent', {email});
-      emit(this, 'lr-verification-sent', {email});
-    } catch (err) {
-      if (gen !== this._gen) return;
-      this._resending = undefined;
-      this._status = '';
-      const info = this.errorInfo(err);
-      if (info.code === ErrorCodes.AlreadyVerified || info.code === ErrorCodes.EmailAlreadyVerified) {
-        this._status = this.msg('emails.alreadyVerified', {email});
-        void this._load(true);
-        return;
-      }
-      if (info.kind === 'rate-limited') this._startCooldown(email, info.retryAfter ?? this.resendCooldown);
-      this._fail(info);
+  async #onResend(row: EmailRow): Promise<void> {
+    const email = row.email;
+    const key = lower(email);
+    if (this.#cooldowns.left(key) > 0) return;
+    const opts: Parameters<typeof api.resendVerification>[2] = {};
+    if (this.verificationUrl) opts.verificationUrl = this.verificationUrl;
+    const slot = rowSlot(email);
+    const r = await this.#run(slot, {key: 'emails.resending', params: {email}}, () =>
+      api.resendVerification(this._session.config, email, opts).then(
+        () => false,
+        // Verified meanwhile (e.g. in another tab): not a failure, the list is re-read.
+        (err: unknown) => (isApiError(err, ErrorCodes.AlreadyVerified, ErrorCodes.EmailAlreadyVerified) ? true : Promise.reject(err)),
+      ),
+    );
+    if (!r.ok) return;
+    if (r.value) {
+      this.#act.notify('emails.alreadyVerified', {email}, {slot, tone: 'info'});
+      void this.#data.load({quiet: true});
+      return;
     }
+    this.#cooldowns.start(key, this.resendCooldown);
+    this.#act.notify('emails.resent', {email}, {slot});
+    emit(this, 'lr-verification-sent', {email});
   }
 
-  // ── Helpers ──────────────────────────────────────────────────────────────────────────────────────────
-
-  private _cooldownLeft(key: string): number {
-    const deadline = this._cooldowns.get(key);
-    return deadline ? Math.max(0, Math.ceil((deadline - Date.now()) / 1000)) : 0;
-  }
-
-  private _startCooldown(email: string, seconds: number): void {
-    if (!(seconds > 0)) return;
-    this._cooldowns.set(lower(email), Date.now() + seconds * 1000);
-    this._startTick();
-    this.requestUpdate();
-  }
-
-  private _startTick(): void {
-    if (this._tick !== undefined) return;
-    this._tick = setInterval(() => {
-      for (const [key, deadline] of this._cooldowns) if (deadline <= Date.now()) this._cooldowns.delete(key);
-      if (!this._cooldowns.size) this._stopTick();
-      this.requestUpdate();
-    }, 500);
-  }
-
-  private _stopTick(): void {
-    if (this._tick !== undefined) clearInterval(this._tick);
-    this._tick = undefined;
-  }
-
-  private _dropRowError(email: string): void {
-    if (!this._rowErrors.has(lower(email))) return;
-    const next = new Map(this._rowErrors);
-    next.delete(lower(email));
-    this._rowErrors = next;
-  }
-
-  private _focusRowButton(selector: string, email: string): void {
+  #focusRowButton(selector: string, email: string): void {
     for (const b of this.querySelectorAll<HTMLButtonElement>(selector)) {
       if (b.dataset['email'] === email) return b.focus();
     }
-  }
-
-  private _fail(info: ErrorInfo): void {
-    this._alert = info.message;
-    this.reportError(info);
   }
 }

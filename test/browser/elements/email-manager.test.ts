@@ -310,7 +310,8 @@ describe('<lr-email-manager>', function () {
     expect(ev.detail).to.deep.equal({retryAfterSeconds: 4});
     expect(alertText(el)).to.contain('Too many attempts');
     expect(resend().disabled).to.equal(true);
-    expect($(row(el, second), '.lr-emails__note').textContent).to.match(/You can resend in [34] seconds\./);
+    // The countdown shows on that address's row, under the refusal.
+    expect($(row(el, second), '.lr-emails__note').textContent).to.match(/You can try again in [34] seconds\./);
   });
 
   it('empties itself (and keeps nothing) when the token is rejected during an add', async () => {

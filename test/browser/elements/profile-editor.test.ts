@@ -139,6 +139,7 @@ describe('<lr-profile-editor>', function () {
       await expect(el).to.be.accessible();
       await settle(el, () => el.querySelector('form.lr-profile__form'), 'the profile form');
       el.parentElement!.remove();
+      _resetSessionsForTests(); // a new page: the profile read above is shared only within one page
       // A failing read (503, retried by the client, then given up) leaves a retry button.
       await setFaults([{path: '/identity/v2/auth/account', method: 'GET', status: 503, times: 4}]);
       const failing = await mount<LrProfileEditor>(TAG);
