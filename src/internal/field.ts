@@ -6,11 +6,13 @@ export interface FieldOptions {
   id: string;
   name: string;
   label: string;
-  type: 'email' | 'password' | 'text' | 'date' | 'tel';
+  type: 'email' | 'password' | 'text' | 'date' | 'tel' | 'url';
   autocomplete: string;
   required?: boolean;
   minlength?: number | undefined;
   maxlength?: number | undefined;
+  /** A native `pattern` constraint (the whole value must match). */
+  pattern?: string | undefined;
   /** Initial value; bound once per change of this value, so it never overwrites what the user types. */
   value?: string | undefined;
   /** The error to show; when set, the input gets `aria-invalid` and `aria-describedby` to the error text. */
@@ -50,6 +52,7 @@ export function field(o: FieldOptions): TemplateResult {
           ?required=${!!o.required}
           minlength=${ifDefined(o.minlength || undefined)}
           maxlength=${ifDefined(o.maxlength || undefined)}
+          pattern=${ifDefined(o.pattern)}
           inputmode=${ifDefined(o.inputmode)}
           autocapitalize=${ifDefined(o.autocapitalize)}
           spellcheck=${o.spellcheck === false ? 'false' : nothing}
