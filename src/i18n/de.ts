@@ -96,7 +96,6 @@ export const de: MessageTable = {
 
   // Issue 11: Benutzername bei der Registrierung.
   'field.UserName': 'Benutzername',
-  'validation.userName.spaces': 'Verwenden Sie einen Benutzernamen ohne Leerzeichen.',
 
   // ── Form-level errors by kind (role="alert") ────────────────────────────────────────────────────────
   'error.network':

@@ -88,7 +88,6 @@ export const en = {
 
   // Issue 11: a username at registration.
   'field.UserName': 'Username',
-  'validation.userName.spaces': 'Use a username without spaces.',
 
   // ── Form-level errors by kind (role="alert") ────────────────────────────────────────────────────────
   'error.network': 'We could not reach the sign-in service. Check your internet connection and try again.',
