@@ -54,7 +54,7 @@ const FORGOT_MIN_MS = 600;
  * (role=alert), `.lr-form__status` (role=status).
  * Reflects `session-state="loading|authenticated|anonymous|unknown"` and the custom state `:state(<state>)`.
  *
- * @summary Sign-in form (email + password) with forgot password, resend verification and sign out.
+ * @summary Sign-in form (email or username + password) with forgot password, resend verification, the lockout steps and sign out.
  * @status experimental
  * @since 0.1
  *

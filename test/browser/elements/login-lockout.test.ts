@@ -6,7 +6,7 @@
 import {expect, fixture, oneEvent} from '@open-wc/testing';
 import '../../../src/elements/lr-login/lr-login.js';
 import type {LrLogin} from '../../../src/elements/lr-login/login.js';
-import {PASSWORD, admin, createAccount, emu, env, noSecrets, record, resetAll, ui, until} from './support.js';
+import {PASSWORD, admin, createAccount, emu, env, noSecrets, record, resetAll, ui, until, fillValue as fill} from './support.js';
 
 const PET = '7d3a1f0c9b2e4d6a8c5b1e0f3a2d4c6b';
 const CAPTCHA_PASS = 'emulator-captcha-pass';
@@ -17,13 +17,6 @@ async function mount(attrs = ''): Promise<LrLogin> {
   await el.ready;
   await el.updateComplete;
   return el;
-}
-
-/** Sets a value as typing would (an `input` event), so the element's edit handling runs. */
-function fill(input: HTMLInputElement, value: string): void {
-  input.focus();
-  input.value = value;
-  input.dispatchEvent(new Event('input', {bubbles: true}));
 }
 
 const idInput = (el: Element) => el.querySelector<HTMLInputElement>('.lr-login__form [autocomplete=username]')!;

@@ -9,7 +9,7 @@ import type {LrProfileEditor} from '../../../src/elements/lr-profile-editor/prof
 import '../../../src/elements/lr-register/lr-register.js';
 import type {LrRegister} from '../../../src/elements/lr-register/register.js';
 import {adminCreate, mount as mountTag, settle, signIn} from './account-support.js';
-import {PASSWORD, admin, createAccount, emu, env, resetAll, typeInto, ui, uniqueEmail, until} from './support.js';
+import {PASSWORD, admin, createAccount, emu, env, resetAll, typeInto, ui, uniqueEmail, until, fillValue as fill} from './support.js';
 
 const USERNAME = '/identity/v2/auth/username';
 
@@ -24,13 +24,6 @@ async function mountRegister(fields: string): Promise<LrRegister> {
   await el.ready;
   await el.updateComplete;
   return el;
-}
-
-/** Sets a value as typing would (an `input` event). */
-function fill(input: HTMLInputElement, value: string): void {
-  input.focus();
-  input.value = value;
-  input.dispatchEvent(new Event('input', {bubbles: true}));
 }
 
 describe('UserName in <lr-register>', () => {
@@ -109,6 +102,16 @@ describe('UserName and the other writable fields in <lr-profile-editor>', () => 
   }
   const field = (el: Element, name: string) => el.querySelector<HTMLInputElement>(`form.lr-profile__form [name="${name}"]`)!;
   const saveButton = (el: Element) => el.querySelector<HTMLButtonElement>('.lr-profile__save')!;
+  /** Saves, expects the refusal `code`, and returns the UserName field (marked invalid). */
+  async function saveRefused(el: LrProfileEditor, code: number): Promise<HTMLInputElement> {
+    const failed = oneEvent(el, 'lr-error');
+    saveButton(el).click();
+    expect(((await failed) as CustomEvent).detail.code).to.equal(code);
+    await el.updateComplete;
+    const name = field(el, 'UserName');
+    expect(name.getAttribute('aria-invalid')).to.equal('true');
+    return name;
+  }
 
   it('renders each field with its label and autocomplete token, and saves them', async () => {
     const {el, email} = await editor({HomeTown: 'Leeds'});
@@ -135,12 +138,7 @@ describe('UserName and the other writable fields in <lr-profile-editor>', () => 
     const {el} = await editor();
     fill(field(el, 'HomeTown'), 'York');
     fill(field(el, 'UserName'), 'someone_else');
-    const failed = oneEvent(el, 'lr-error');
-    saveButton(el).click();
-    expect(((await failed) as CustomEvent).detail.code).to.equal(1017);
-    await el.updateComplete;
-    const name = field(el, 'UserName');
-    expect(name.getAttribute('aria-invalid')).to.equal('true');
+    const name = await saveRefused(el, 1017);
     expect(ui.describedBy(name)).to.include('This username is already taken.');
     expect(document.activeElement).to.equal(name);
     expect(el.querySelector('.lr-profile__form .lr-form__actions .lr-message'), 'said once, on the field').to.equal(null);
@@ -151,12 +149,7 @@ describe('UserName and the other writable fields in <lr-profile-editor>', () => 
   it('1134: an invalid username (Errors[]) shows on its field', async () => {
     const {el} = await editor();
     fill(field(el, 'UserName'), 'has space');
-    const failed = oneEvent(el, 'lr-error');
-    saveButton(el).click();
-    expect(((await failed) as CustomEvent).detail.code).to.equal(1134);
-    await el.updateComplete;
-    const name = field(el, 'UserName');
-    expect(name.getAttribute('aria-invalid')).to.equal('true');
+    const name = await saveRefused(el, 1134);
     expect(ui.describedBy(name)).to.include('This value was not accepted. Check it and try again.');
     expect(name.value).to.equal('has space');
     await expect(el).to.be.accessible();
