@@ -115,7 +115,7 @@ describe('UserName and the other writable fields in <lr-profile-editor>', () => 
 
   it('renders each field with its label and autocomplete token, and saves them', async () => {
     const {el, email} = await editor({HomeTown: 'Leeds'});
-    const tokens = Object.fromEntries(FIELDS.split(',').map((n) => [n, field(el, n).autocomplete]));
+    const tokens = Object.fromEntries(FIELDS.split(',').map((n) => [n, field(el, n).getAttribute('autocomplete')]));
     expect(tokens).to.deep.equal({
       UserName: 'username', ProfileName: 'on', HomeTown: 'on', Industry: 'on', Designation: 'organization-title',
       Website: 'url', TimeZone: 'on', Company: 'organization',
