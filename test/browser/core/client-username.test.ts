@@ -4,20 +4,10 @@
  */
 import { expect } from '@open-wc/testing';
 import * as api from '../../../src/core/client.js';
-import { LrError } from '../../../src/core/errors.js';
-import { admin, cfg, createAccount, emu, resetAll } from '../helpers/index.js';
+import { admin, cfg, createAccount, emu, failure, resetAll } from '../helpers/index.js';
 
 const PET = '7d3a1f0c9b2e4d6a8c5b1e0f3a2d4c6b';
 
-async function failure(p: Promise<unknown>): Promise<LrError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e, String(e)).to.be.instanceOf(LrError);
-    return e as LrError;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('core client: usernames and the lockout', () => {
   beforeEach(() => resetAll());
