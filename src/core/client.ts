@@ -63,6 +63,8 @@ interface Req extends CallOptions {
   retry?: boolean;
   /** Keys a success body must carry (non-null, non-empty). */
   need: string[];
+  /** The success body is a JSON array (`need` does not apply). */
+  list?: boolean;
 }
 
 const sleep = (ms: number, signal?: AbortSignal) =>
@@ -133,10 +135,12 @@ async function once<T>(cfg: Config, method: string, path: string, r: Req): Promi
       fieldErrors: Array.isArray(body.Errors)
         ? body.Errors.map((e: any) => ({ field: String(e?.FieldName), message: scrub(e?.ErrorMessage) }))
         : undefined,
+      data: body.Data && typeof body.Data == 'object' && !Array.isArray(body.Data) ? body.Data : undefined,
     });
   }
   if (!res.ok) throw new LrError(kind == 'api' ? 'server' : kind, `HTTP ${status}`, extra);
-  if (!body || typeof body != 'object' || Array.isArray(body) || r.need.some((k) => body[k] == null || body[k] === ''))
+  if (r.list && Array.isArray(body)) return body as T;
+  if (r.list || !body || typeof body != 'object' || Array.isArray(body) || r.need.some((k) => body[k] == null || body[k] === ''))
     throw new LrError('server', 'Unexpected response from the server', extra);
   return body;
 }
@@ -162,19 +166,57 @@ export async function call<T>(cfg: Config, method: string, path: string, r: Req)
 
 // ---- Endpoints (A-numbers refer to the API contract notes) -------------------------------------
 
-/** A4: login by email. 966 wrong credentials, 970 email not verified. Never retried. */
+/** Who signs in: an email address, or a username (`POST /auth/login` takes either). */
+export type LoginId = { email: string } | { username: string };
+
+/** What lifts a login lock: a CAPTCHA response (1132) or security answers by question id (1148). */
+export interface LockProof {
+  captcha?: string;
+  securityAnswer?: Record<string, string>;
+}
+
+/**
+ * A4: login by email (a string) or username. 966 wrong credentials, 970 email not verified; the lockout answers
+ * 1198 (`data.LoginLockedTimeout`), 1132, 1148, 991. Never retried.
+ */
 export const login = (
   cfg: Config,
-  email: string,
+  id: string | LoginId,
   password: string,
-  o: CallOptions & { verificationUrl?: string; loginUrl?: string } = {},
+  o: CallOptions & { verificationUrl?: string; loginUrl?: string } & LockProof = {},
 ) =>
   call<LoginResult>(cfg, 'POST', 'login', {
-    ...o,
+    signal: o.signal,
     query: { verificationurl: o.verificationUrl, loginurl: o.loginUrl },
-    body: { email, password },
+    body: loginBody(id, password, o),
     need: ['access_token', 'Profile'],
   });
+
+/** The body of a password login (plain or MFA): who, the password, and what lifts a lock. */
+export const loginBody = (id: string | LoginId, password: string, o: LockProof) => ({
+  ...(typeof id == 'string' ? { email: id } : id),
+  password,
+  ...(o.captcha ? { 'g-recaptcha-response': o.captcha } : {}),
+  ...(o.securityAnswer ? { securityanswer: o.securityAnswer } : {}),
+});
+
+/** Is this username taken? (`GET /auth/username`) */
+export const checkUserName = (cfg: Config, username: string, o: CallOptions = {}) =>
+  call<{ IsExist: boolean }>(cfg, 'GET', 'username', { ...o, query: { username }, retry: true, need: ['IsExist'] }).then(
+    (b) => b.IsExist,
+  );
+
+/** One security question of an account. */
+export interface SecurityQuestion {
+  QuestionId: string;
+  Question: string;
+}
+
+/** The security questions an account has answered (`GET /auth/securityquestion/{email|username}`). */
+export const securityQuestions = (cfg: Config, id: LoginId, o: CallOptions = {}) => {
+  const [kind, value] = 'email' in id ? ['email', id.email] : ['username', id.username];
+  return call<SecurityQuestion[]>(cfg, 'GET', `securityquestion/${kind}`, { ...o, query: { [kind]: value }, retry: true, need: [], list: true });
+};
 
 /** A6: register with a SOTT (sent in `X-LoginRadius-Sott`). */
 export const register = (

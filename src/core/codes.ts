@@ -54,6 +54,18 @@ export const ErrorCodes = {
   OtpUnavailable: 1070,
   TokenLimit: 1178,
   OtpLimit: 1179,
+  // Issue 11: the live lockout and usernames.
+  /** Suspended after failed logins (`Data.LoginLockedTimeout`), or locked by the site without an end. */
+  LoginSuspended: 1198,
+  /** Locked until a login carries a security answer. */
+  SecurityQuestionRequired: 1148,
+  /** A wrong answer to the security question. */
+  SecurityAnswerWrong: 1094,
+  /** A wrong CAPTCHA response. */
+  CaptchaWrong: 982,
+  UserNameTaken: 1017,
+  /** Unknown username on some endpoints; told apart from 966 nowhere in the UI. */
+  UserNameNotFound: 1022,
 } as const;
 
 export type ErrorCodeName = keyof typeof ErrorCodes;

@@ -19,11 +19,13 @@ export class LrError extends Error {
   retryAfter?: number;
   /** Per-field messages from a 1134 validation failure. */
   fieldErrors?: FieldError[];
+  /** The `Data` object of a LoginRadius error answer, when it sent one (1198: `{LoginLockedTimeout}`). */
+  data?: Record<string, unknown>;
 
   constructor(
     readonly kind: LrErrorKind,
     message: string,
-    extra?: Pick<LrError, 'code' | 'status' | 'retryAfter' | 'fieldErrors'>,
+    extra?: Pick<LrError, 'code' | 'status' | 'retryAfter' | 'fieldErrors' | 'data'>,
   ) {
     super(message);
     Object.assign(this, extra);

@@ -2,7 +2,7 @@
  * Multi-factor sign-in (MFA contract §3–4): the answer types, telling a challenge from a finished sign-in, and the
  * MFA login (L1). The second step and the settings calls are in `mfa-steps.ts` (loaded only with the step).
  */
-import { call, type CallOptions, type Profile } from './client.js';
+import { call, loginBody, type CallOptions, type LockProof, type LoginId, type Profile } from './client.js';
 import type { Config } from './config.js';
 
 /** The settings object (A1; also inside an MFA login answer). Only the keys the elements read are typed. */
@@ -53,10 +53,10 @@ export const challengeOf = (answer: unknown): SecondFactorChallenge | null => {
 export const authenticatorOn = (s: MfaSettings): boolean => !!(s.IsAuthenticatorVerified || s.IsGoogleAuthenticatorVerified);
 
 /** L1: login by email on an MFA site. Never retried. */
-export const mfaLogin = (cfg: Config, email: string, password: string, o: CallOptions & { verificationUrl?: string } = {}) =>
+export const mfaLogin = (cfg: Config, id: string | LoginId, password: string, o: CallOptions & { verificationUrl?: string } & LockProof = {}) =>
   call<MfaLoginResult>(cfg, 'POST', 'login/2fa', {
-    ...o,
+    signal: o.signal,
     query: { verificationurl: o.verificationUrl },
-    body: { email, password },
+    body: loginBody(id, password, o),
     need: ['access_token'],
   });

@@ -58,6 +58,25 @@ export const de: MessageTable = {
   'forgot.sent':
     'Falls ein Konto für {email} existiert, haben wir einen Link zum Zurücksetzen des Passworts dorthin gesendet. Bitte sehen Sie in Ihrem Posteingang nach.',
 
+  // Issue 11: Anmeldung mit Benutzername und die Sperrschritte des Live-Dienstes.
+  'field.username': 'Benutzername',
+  'field.loginId': 'E-Mail-Adresse oder Benutzername',
+  'validation.username.required': 'Geben Sie Ihren Benutzernamen ein.',
+  'validation.loginId.required': 'Geben Sie Ihre E-Mail-Adresse oder Ihren Benutzernamen ein.',
+  'validation.loginId.invalid': 'Geben Sie eine E-Mail-Adresse im Format name@example.com oder Ihren Benutzernamen ein.',
+  'login.incorrect.username': 'Benutzername oder Passwort ist falsch.',
+  'login.incorrect.either': 'E-Mail-Adresse/Benutzername oder Passwort ist falsch.',
+  'login.lock.until': 'Sie können es um {time} erneut versuchen.',
+  'login.lock.minutes': {one: 'Sie können es in {count} Minute erneut versuchen.', other: 'Sie können es in {count} Minuten erneut versuchen.'},
+  'login.captcha.step': 'Wählen Sie zum Fortfahren erneut „Anmelden“ und schließen Sie die CAPTCHA-Prüfung ab.',
+  'login.captcha.unavailable': 'Diese Seite kann die CAPTCHA-Prüfung, die dieses Konto jetzt verlangt, nicht anzeigen. Bitte wenden Sie sich an den Betreiber der Website.',
+  'login.question.step': 'Beantworten Sie zum Fortfahren Ihre Sicherheitsfrage und melden Sie sich erneut an.',
+  'login.question.loading': 'Ihre Sicherheitsfrage wird geladen…',
+  'login.question.failed': 'Ihre Sicherheitsfrage konnte nicht geladen werden. Wählen Sie „Anmelden“, um es erneut zu versuchen.',
+  'login.question.none': 'Dieses Konto kann hier nicht entsperrt werden. Bitte wenden Sie sich an den Betreiber der Website.',
+  'login.question.required': 'Geben Sie die Antwort auf Ihre Sicherheitsfrage ein.',
+  'code.1094': 'Diese Antwort ist nicht richtig.',
+
   // ── Session-wide messages (status region) ───────────────────────────────────────────────────────────
   'session.expired': 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.',
   'session.otherTab': 'Sie haben sich in einem anderen Tab abgemeldet.',
@@ -74,6 +93,9 @@ export const de: MessageTable = {
   'register.signedInAs': 'Sie sind als {name} angemeldet.',
   'register.checkingEmail': 'E-Mail-Adresse wird geprüft…',
   'register.emailAvailable': 'Diese E-Mail-Adresse kann verwendet werden.',
+
+  // Issue 11: Benutzername bei der Registrierung.
+  'field.UserName': 'Benutzername',
 
   // ── Form-level errors by kind (role="alert") ────────────────────────────────────────────────────────
   'error.network':
@@ -100,9 +122,9 @@ export const de: MessageTable = {
     'Ihre E-Mail-Adresse ist noch nicht bestätigt. Öffnen Sie den Link aus unserer E-Mail oder fordern Sie einen neuen an.',
   'code.991': 'Dieses Konto ist gesperrt. Bitte wenden Sie sich an den Betreiber der Website.',
   'code.1130': 'Die Anmeldung ist für dieses Konto deaktiviert. Bitte wenden Sie sich an den Betreiber der Website.',
-  'code.1132': 'Zu viele fehlgeschlagene Versuche. Versuchen Sie es später erneut oder setzen Sie Ihr Passwort zurück.',
-  'code.1148': 'Zu viele fehlgeschlagene Versuche. Versuchen Sie es später erneut oder setzen Sie Ihr Passwort zurück.',
-  'code.1198': 'Zu viele fehlgeschlagene Versuche. Versuchen Sie es später erneut oder setzen Sie Ihr Passwort zurück.',
+  'code.1132': 'Zu viele fehlgeschlagene Anmeldeversuche: Dieses Konto verlangt jetzt eine CAPTCHA-Prüfung.',
+  'code.1148': 'Zu viele fehlgeschlagene Anmeldeversuche: Dieses Konto verlangt jetzt die Antwort auf eine Sicherheitsfrage.',
+  'code.1198': 'Dieses Konto ist vorübergehend gesperrt. Versuchen Sie es später erneut oder wenden Sie sich an den Betreiber der Website.',
   'code.1264': 'Zu viele fehlgeschlagene Versuche. Versuchen Sie es später erneut oder setzen Sie Ihr Passwort zurück.',
   'code.936': 'Es gibt bereits ein Konto mit dieser E-Mail-Adresse. Versuchen Sie stattdessen, sich anzumelden.',
   'code.1017': 'Dieser Benutzername ist bereits vergeben.',
@@ -149,6 +171,15 @@ export const de: MessageTable = {
   'profile.field.City': 'Ort',
   'profile.field.State': 'Bundesland oder Region',
   'profile.field.Country': 'Land',
+
+  // Issue 11: die weiteren beschreibbaren Profilfelder.
+  'profile.field.UserName': 'Benutzername',
+  'profile.field.ProfileName': 'Profilname',
+  'profile.field.HomeTown': 'Heimatort',
+  'profile.field.Industry': 'Branche',
+  'profile.field.Designation': 'Berufsbezeichnung',
+  'profile.field.Website': 'Website',
+  'profile.field.TimeZone': 'Zeitzone',
   'profile.gender.unspecified': 'Keine Angabe',
   'profile.gender.F': 'Weiblich',
   'profile.gender.M': 'Männlich',

@@ -52,6 +52,25 @@ export const en = {
   'forgot.back': 'Back to sign in',
   'forgot.sent': 'If an account exists for {email}, we have sent it a link to reset the password. Check your inbox.',
 
+  // Issue 11: sign-in by username, and the live lockout steps.
+  'field.username': 'Username',
+  'field.loginId': 'Email or username',
+  'validation.username.required': 'Enter your username.',
+  'validation.loginId.required': 'Enter your email address or username.',
+  'validation.loginId.invalid': 'Enter an email address in the format name@example.com, or your username.',
+  'login.incorrect.username': 'Username or password is incorrect.',
+  'login.incorrect.either': 'Email/username or password is incorrect.',
+  'login.lock.until': 'You can try again at {time}.',
+  'login.lock.minutes': {one: 'You can try again in {count} minute.', other: 'You can try again in {count} minutes.'},
+  'login.captcha.step': 'To continue, select “Sign in” again and complete the CAPTCHA check.',
+  'login.captcha.unavailable': 'This page cannot show the CAPTCHA check that this account now needs. Please contact the site for help.',
+  'login.question.step': 'To continue, answer your security question and sign in again.',
+  'login.question.loading': 'Loading your security question…',
+  'login.question.failed': 'We could not load your security question. Select “Sign in” to try again.',
+  'login.question.none': 'This account cannot be unlocked here. Please contact the site for help.',
+  'login.question.required': 'Enter the answer to your security question.',
+  'code.1094': 'This answer is not correct.',
+
   // ── Session-wide messages (status region) ───────────────────────────────────────────────────────────
   'session.expired': 'Your session has expired. Please sign in again.',
   'session.otherTab': 'You signed out in another tab.',
@@ -66,6 +85,9 @@ export const en = {
   'register.signedInAs': 'You are signed in as {name}.',
   'register.checkingEmail': 'Checking the email address…',
   'register.emailAvailable': 'This email address can be used.',
+
+  // Issue 11: a username at registration.
+  'field.UserName': 'Username',
 
   // ── Form-level errors by kind (role="alert") ────────────────────────────────────────────────────────
   'error.network': 'We could not reach the sign-in service. Check your internet connection and try again.',
@@ -87,9 +109,9 @@ export const en = {
   'code.970': 'Your email address is not verified yet. Open the link we emailed you, or ask for a new one.',
   'code.991': 'This account is blocked. Please contact the site for help.',
   'code.1130': 'Sign-in is disabled for this account. Please contact the site for help.',
-  'code.1132': 'Too many failed attempts. Try again later, or reset your password.',
-  'code.1148': 'Too many failed attempts. Try again later, or reset your password.',
-  'code.1198': 'Too many failed attempts. Try again later, or reset your password.',
+  'code.1132': 'Too many failed sign-ins: this account now needs a CAPTCHA check.',
+  'code.1148': 'Too many failed sign-ins: this account now needs the answer to a security question.',
+  'code.1198': 'This account is locked for now. Try again later, or contact the site for help.',
   'code.1264': 'Too many failed attempts. Try again later, or reset your password.',
   'code.936': 'An account with this email address already exists. Try signing in instead.',
   'code.1017': 'This username is already taken.',
@@ -139,6 +161,15 @@ export const en = {
   'profile.field.City': 'City',
   'profile.field.State': 'State or region',
   'profile.field.Country': 'Country',
+
+  // Issue 11: the other writable profile fields.
+  'profile.field.UserName': 'Username',
+  'profile.field.ProfileName': 'Profile name',
+  'profile.field.HomeTown': 'Home town',
+  'profile.field.Industry': 'Industry',
+  'profile.field.Designation': 'Job title',
+  'profile.field.Website': 'Website',
+  'profile.field.TimeZone': 'Time zone',
   'profile.gender.unspecified': 'Not specified',
   'profile.gender.F': 'Female',
   'profile.gender.M': 'Male',

@@ -6,11 +6,13 @@ export interface FieldOptions {
   id: string;
   name: string;
   label: string;
-  type: 'email' | 'password' | 'text' | 'date' | 'tel';
+  type: 'email' | 'password' | 'text' | 'date' | 'tel' | 'url';
   autocomplete: string;
   required?: boolean;
   minlength?: number | undefined;
   maxlength?: number | undefined;
+  /** A native `pattern` constraint (the whole value must match). */
+  pattern?: string | undefined;
   /** Initial value; bound once per change of this value, so it never overwrites what the user types. */
   value?: string | undefined;
   /** The error to show; when set, the input gets `aria-invalid` and `aria-describedby` to the error text. */
@@ -21,8 +23,6 @@ export interface FieldOptions {
   /** Rendered next to the input inside `.lr-field__control` (e.g. the show-password toggle). */
   trailing?: TemplateResult | undefined;
   inputmode?: string | undefined;
-  /** A regular expression the whole value must match (shown by the element's own validation). */
-  pattern?: string | undefined;
   spellcheck?: boolean;
   autocapitalize?: string | undefined;
 }
@@ -52,8 +52,8 @@ export function field(o: FieldOptions): TemplateResult {
           ?required=${!!o.required}
           minlength=${ifDefined(o.minlength || undefined)}
           maxlength=${ifDefined(o.maxlength || undefined)}
-          inputmode=${ifDefined(o.inputmode)}
           pattern=${ifDefined(o.pattern)}
+          inputmode=${ifDefined(o.inputmode)}
           autocapitalize=${ifDefined(o.autocapitalize)}
           spellcheck=${o.spellcheck === false ? 'false' : nothing}
           aria-invalid=${o.error ? 'true' : nothing}

@@ -13,6 +13,10 @@ export const loginStyles = css`
       font-weight: var(--lr-font-weight-strong);
       overflow-wrap: anywhere;
     }
+    :where(lr-login) .lr-login__lock {
+      display: grid;
+      gap: var(--lr-space-m);
+    }
     :where(lr-login) .lr-login__signed-in {
       gap: var(--lr-login-signed-in-gap, var(--lr-space-m));
     }

@@ -14,6 +14,8 @@ import {passwordStep, secondFactor, type SecondFactorStep} from '../../internal/
 import {passwordToggle} from '../../internal/templates.js';
 import {FormValidator} from '../../internal/validation.js';
 import {formStyles} from '../../styles/form.styles.js';
+import {LockSlot} from './lock-slot.js';
+import {describeLoginInput, incorrectKey, loginIdField, loginIdKey, loginIdMode, loginIdOf} from './login-id.js';
 import {loginStyles} from './login.styles.js';
 import {forgotSentView, signedInView} from './views.js';
 import type {PasswordlessMode, PasswordlessStep} from './passwordless.js';
@@ -24,6 +26,7 @@ type View = 'login' | 'forgot' | 'forgot-sent';
 const SAME_AS_WRONG_PASSWORD = {
   [ErrorCodes.UserNotFound]: ErrorCodes.InvalidCredentials,
   [ErrorCodes.UserNotExist]: ErrorCodes.InvalidCredentials,
+  [ErrorCodes.UserNameNotFound]: ErrorCodes.InvalidCredentials,
 };
 /** The forgot-password answer must not reveal whether the address exists. */
 const UNKNOWN_ACCOUNT = [ErrorCodes.UserNotFound, ErrorCodes.UserNotExist, ErrorCodes.InvalidCredentials];
@@ -42,15 +45,19 @@ const FORGOT_MIN_MS = 600;
  * another action, or the session changes. The email is never lost; the password is kept on every failure except "email or password is
  * incorrect" (966), where it is cleared and focused so the user types it again. On success the password
  * form leaves the DOM and the signed-in view (or nothing, with `hide-when-signed-in`) replaces it.
+ * `login-id="username|either"` signs in by username, or by either in one field. The service's lockout
+ * (`lockout.ts`): 1198 says when to try again (counted down), 1132 sends a `captchaProvider` token with the next
+ * sign-in, 1148 shows the security question and sends its answer, 991 says to contact the site.
  *
  * Class hooks: `.lr-form`, `.lr-field`, `.lr-field__label`, `.lr-field__control`, `.lr-field__input`,
  * `.lr-field__error`, `.lr-field__toggle` (show password), `.lr-form__actions`, `.lr-form__submit`,
  * `.lr-form__link`, `.lr-login__forgot`, `.lr-login__resend`, `.lr-login__signed-in`, `.lr-login__who`,
- * `.lr-login__sign-out`, `.lr-login__passwordless` (`-form`, `-sent`, `-resend`, `-other`), `.lr-login__code-form`,
- * `.lr-notice`, `.lr-message` (an action's message, `data-tone`), `.lr-form__alert` (role=alert), `.lr-form__status` (role=status).
+ * `.lr-login__sign-out`, `.lr-login__lock` (a lockout step, `data-lock`), `.lr-login__passwordless` (`-form`, `-sent`,
+ * `-resend`, `-other`), `.lr-login__code-form`, `.lr-notice`, `.lr-message` (an action's message, `data-tone`),
+ * `.lr-form__alert` (role=alert), `.lr-form__status` (role=status).
  * Reflects `session-state="loading|authenticated|anonymous|unknown"` and the custom state `:state(<state>)`.
  *
- * @summary Sign-in form (email + password) with forgot password, resend verification and sign out.
+ * @summary Sign-in form (email or username + password) with forgot password, resend verification, the lockout steps and sign out.
  * @status experimental
  * @since 0.1
  *
@@ -109,6 +116,13 @@ export class LrLogin extends LrElement {
   /** Seconds before a passwordless email can be sent again. */
   @property({type: Number, attribute: 'resend-cooldown'}) resendCooldown = 30;
   private _pwl: PasswordlessStep | undefined; // issue 13, loaded when `passwordless` is on
+
+  /** What the user signs in with: `email` (default), `username`, or `either` (one field for both). */
+  @property({attribute: 'login-id'}) loginId: 'email' | 'username' | 'either' = 'email';
+
+  /** Callback returning a CAPTCHA response token, for an account the service locked behind a CAPTCHA (1132). */
+  @property({attribute: false}) captchaProvider: (() => string | Promise<string>) | undefined = undefined;
+
   @state() private _view: View = 'login';
   @state() private _showPassword = false;
   /** Set after a 970: the address to send the verification email to again. */
@@ -118,8 +132,9 @@ export class LrLogin extends LrElement {
   /** The session said `expired`; its state change follows. */
   private _expired = false;
 
-  private readonly _v = new FormValidator(this, (input) => this.describeInvalid(input));
+  private readonly _v = new FormValidator(this, (input) => describeLoginInput(this, input) ?? this.describeInvalid(input));
   private readonly _act = new ActionController(this);
+  private readonly _lock = new LockSlot({host: this, act: this._act, v: this._v, uid: this.uid('lock'), config: () => this._session.config});
 
   override render(): TemplateResult {
     const state = this.sessionState;
@@ -155,7 +170,7 @@ export class LrLogin extends LrElement {
         @input=${this._v.onInput}
         @change=${this._v.onChange}
       >
-        ${this._emailField('email')}
+        ${loginIdField(this, {id: this.uid('email'), value: this._draft || this.email, error: (name) => this._v.error(name)})}
         ${field({
           id: this.uid('password'),
           name: 'password',
@@ -173,8 +188,9 @@ export class LrLogin extends LrElement {
             onToggle: () => (this._showPassword = !this._showPassword),
           }),
         })}
+        ${this._lock.render()}
         <div class="lr-form__actions">
-          <button type="submit" class="lr-form__submit" ?disabled=${blocked}>${this.msg('login.submit')}</button>
+          <button type="submit" class="lr-form__submit" ?disabled=${blocked || this._lock.blocking}>${this.msg('login.submit')}</button>
           ${this._unverified
             ? html`<button type="button" class="lr-button lr-login__resend" ?disabled=${blocked} @click=${this._onResend}>
                 ${this.msg('login.resend')}
@@ -247,7 +263,9 @@ export class LrLogin extends LrElement {
     if (this._act.blocked) return; // one request per submit, none while rate limited
     const form = e.currentTarget as HTMLFormElement;
     if (!this._v.validate(form)) return;
-    const email = inputOf(form, 'email').value;
+    const mode = loginIdMode(this.loginId);
+    const id = loginIdOf(mode, form.querySelector<HTMLInputElement>('[autocomplete=username]')!.value);
+    const email = 'email' in id ? id.email : '';
     const password = inputOf(form, 'password');
     const cfg = this._session.config;
     if (!cfg.apiKey) return this._act.fail({key: 'error.config'}, {form});
@@ -255,22 +273,26 @@ export class LrLogin extends LrElement {
     this._unverified = '';
     const opts: Parameters<typeof api.login>[3] = {};
     if (this.verificationUrl) opts.verificationUrl = this.verificationUrl;
-    const r = await this._act.run((signal) => passwordStep(cfg, email, password.value, {...opts, mfa: this.mfa, signal}), {
+    const proof = (): Promise<api.LockProof> => this._lock.proof(form, loginIdKey(id));
+    const r = await this._act.run(async (signal) => passwordStep(cfg, id, password.value, {...opts, ...(await proof()), mfa: this.mfa, signal}), {
       progress: 'login.busy',
       form,
       alias: SAME_AS_WRONG_PASSWORD,
-      onError: (err) => {
+      onError: (err, raw) => {
         if (err.code === ErrorCodes.InvalidCredentials) {
           password.value = '';
           password.focus();
         } else if (err.code === ErrorCodes.EmailNotVerified) {
           this._unverified = email;
         }
+        return this._lock.failed(err, raw, form, id) ?? (err.code === ErrorCodes.InvalidCredentials ? {key: incorrectKey(mode)} : undefined);
       },
     });
     if (!r.ok) return;
-    const login = await secondFactor(r.value, {host: this, act: this._act, config: cfg, account: email, msg: this.msg.bind(this),
-      uid: this.uid.bind(this), show: (step) => ((this._step = step), (this._draft = email)), restartFocus: '.lr-login__form input[name=password]'});
+    this._lock.close();
+    const account = 'email' in id ? id.email : id.username;
+    const login = await secondFactor(r.value, {host: this, act: this._act, config: cfg, account, msg: this.msg.bind(this),
+      uid: this.uid.bind(this), show: (step) => ((this._step = step), (this._draft = account)), restartFocus: '.lr-login__form input[name=password]'});
     if (!login) return;
     await this._signedIn(login);
   }
@@ -336,7 +358,7 @@ export class LrLogin extends LrElement {
     if (session.state !== 'anonymous') await done.catch(() => undefined);
     this._show('login');
     this._act.notify('login.signedOut', undefined, {form: null});
-    await this._act.focus('.lr-login__form input[name=email]');
+    await this._act.focus('.lr-login__form [autocomplete=username]');
     emit(this, 'lr-logged-out', {reason: 'user'});
     await done.catch(() => undefined);
   }
@@ -350,7 +372,7 @@ export class LrLogin extends LrElement {
   private _toLogin(): void {
     const typed = this.querySelector<HTMLInputElement>('.lr-login__forgot-form input[name=email]')?.value;
     if (typed) this._draft = typed;
-    this._showAndFocus('login', '.lr-login__form input[name=email]');
+    this._showAndFocus('login', '.lr-login__form [autocomplete=username]');
   }
 
   /** A step change: the messages of the old step go, focus moves to the new one. */

@@ -63,7 +63,8 @@ export class LrProfileEditor extends LrElement {
 
   /**
    * The profile fields to edit, comma-separated, in order: `FirstName`, `MiddleName`, `LastName`, `NickName`,
-   * `Prefix`, `Suffix`, `BirthDate`, `Gender`, `PhoneNumbers`, `Company`, `City`, `State`, `Country`.
+   * `Prefix`, `Suffix`, `BirthDate`, `Gender`, `PhoneNumbers`, `Company`, `City`, `State`, `Country`, `UserName`,
+   * `ProfileName`, `HomeTown`, `Industry`, `Designation`, `Website`, `TimeZone`.
    * Unknown names are ignored; empty means the default.
    */
   @property() fields = 'FirstName,LastName';

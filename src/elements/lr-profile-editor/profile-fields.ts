@@ -23,6 +23,10 @@ export interface ProfileFieldDef {
   write(value: string, p: Profile): Record<string, unknown>;
   /** Extra `Errors[].FieldName`s (lower case) that belong to this field. */
   errorNames?: readonly string[];
+  /** LoginRadius codes whose text belongs on this field (1017: the username is taken). */
+  errorCodes?: readonly number[];
+  /** The on-screen keyboard of a text field (`inputmode`). */
+  inputmode?: string;
 }
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
@@ -122,10 +126,18 @@ export const PROFILE_FIELDS: Record<string, ProfileFieldDef> = {
     // A typed country name has no known code: the old code would be wrong, so it is not sent.
     write: (v) => ({Country: {Name: v}}),
   },
+  // Issue 11: the other documented writable fields (the service checks them: 1017 / 1134 on their fields).
+  UserName: {...text('UserName', 'profile.field.UserName', 'username'), errorCodes: [1017]},
+  ProfileName: text('ProfileName', 'profile.field.ProfileName', 'on'),
+  HomeTown: text('HomeTown', 'profile.field.HomeTown', 'on'),
+  Industry: text('Industry', 'profile.field.Industry', 'on'),
+  Designation: text('Designation', 'profile.field.Designation', 'organization-title'),
+  Website: {...text('Website', 'profile.field.Website', 'url'), inputmode: 'url'},
+  TimeZone: text('TimeZone', 'profile.field.TimeZone', 'on'),
 };
 
 /** Alternative names accepted in the `fields` attribute. */
-const ALIASES: Record<string, string> = {phonenumber: 'PhoneNumbers', phone: 'PhoneNumbers', birthday: 'BirthDate'};
+const ALIASES: Record<string, string> = {phonenumber: 'PhoneNumbers', phone: 'PhoneNumbers', birthday: 'BirthDate', jobtitle: 'Designation'};
 
 /** The field definitions for a `fields` list (known names only, case-insensitive, no duplicates). */
 export function resolveFields(names: readonly string[]): ProfileFieldDef[] {

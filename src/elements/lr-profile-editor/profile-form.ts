@@ -8,6 +8,7 @@ import {minimalProfile} from '../../core/profile.js';
 import type {MessageKey} from '../../i18n/index.js';
 import {errorOutcome, type ErrorOutcome, type Msg} from '../../internal/controllers/errors.js';
 import {refocus} from '../../internal/controllers/refocus.js';
+import {shownOnField} from '../../internal/controllers/shown-on-field.js';
 import {field} from '../../internal/field.js';
 import {selectField} from '../../internal/templates.js';
 import {FormValidator} from '../../internal/validation.js';
@@ -105,7 +106,7 @@ export class ProfileFormSection {
       maxlength: def.maxlength,
       value,
       error: this.#v.error(def.name),
-      inputmode: def.control === 'tel' ? 'tel' : undefined,
+      inputmode: def.inputmode ?? (def.control === 'tel' ? 'tel' : undefined),
     });
   }
 
@@ -168,6 +169,9 @@ export class ProfileFormSection {
 
   /** Server field errors (1134 `Errors[]`) go on their fields; focus moves to the first of them. */
   #onError(form: HTMLFormElement, e: ErrorOutcome): Msg | void {
+    const coded = this.#defs.find((def) => e.code !== undefined && def.errorCodes?.includes(e.code));
+    const input = coded && this.#v.setError(form, coded.name, this.#c.act.text(e));
+    if (input) return void (input.focus(), shownOnField(this.#c.host, this.#c.act, SLOT));
     const names = (e.fieldErrors ?? []).map((f) => f.field.toLowerCase());
     if (!names.length) return;
     let first: HTMLElement | undefined;

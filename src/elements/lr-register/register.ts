@@ -11,6 +11,7 @@ import {ActionController} from '../../internal/controllers/action.js';
 import type {ErrorOutcome} from '../../internal/controllers/errors.js';
 import {field} from '../../internal/field.js';
 import {LrElement} from '../../internal/lr-element.js';
+import {TakenCheck} from '../../internal/taken-check.js';
 import {passwordToggle} from '../../internal/templates.js';
 import {FormValidator} from '../../internal/validation.js';
 import {formStyles} from '../../styles/form.styles.js';
@@ -22,6 +23,8 @@ const NAME_FIELDS = {
   MiddleName: 'additional-name',
   LastName: 'family-name',
   NickName: 'nickname',
+  /** Issue 11: shown before the email, not among the names; the account name for password managers. */
+  UserName: 'username',
 } as const;
 type NameField = keyof typeof NAME_FIELDS;
 
@@ -49,7 +52,9 @@ type Awaitable<T> = T | Promise<T>;
  * the password field, other field errors (`Errors[]` of a 1134) on their fields; a missing or invalid SOTT
  * (1048/1049) says "registration is not available right now". Nothing the user typed is lost on a failure.
  * With `check-availability`, the email is checked when the field loses focus after a change (never per
- * keystroke); note that this tells anyone whether an address has an account.
+ * keystroke); note that this tells anyone whether an address has an account. With `UserName` in `fields`, the
+ * username is always checked that way (`GET /auth/username`, as a username must be free to be chosen), and a
+ * taken one (1017) shows on its field; the email is then `autocomplete="email"`.
  *
  * Class hooks: `.lr-form`, `.lr-register__form`, `.lr-register__names`, `.lr-field`, `.lr-field__label`,
  * `.lr-field__optional`, `.lr-field__control`, `.lr-field__input`, `.lr-field__hint`, `.lr-field__error`,
@@ -103,7 +108,7 @@ export class LrRegister extends LrElement {
   /** Page that handles the link of the verification email (sent as `verificationurl`). */
   @property({attribute: 'verification-url'}) verificationUrl = '';
 
-  /** Extra profile fields, comma-separated, in order: `FirstName`, `MiddleName`, `LastName`, `NickName`. */
+  /** Extra profile fields, comma-separated, in order: `FirstName`, `MiddleName`, `LastName`, `NickName`, `UserName`. */
   @property() fields = '';
 
   /** Which of `fields` are required (comma-separated); the others are marked optional. */
@@ -127,8 +132,7 @@ export class LrRegister extends LrElement {
 
   private readonly _v = new FormValidator(this, (input) => this.describeInvalid(input));
   private readonly _act = new ActionController(this);
-  /** The email value last sent to the availability check (to drop stale answers). */
-  private _checking = '';
+  private readonly _taken = new TakenCheck();
 
   /** The name fields to render, parsed from `fields` in `willUpdate`. */
   private _nameFields: NameField[] = [];
@@ -174,7 +178,21 @@ export class LrRegister extends LrElement {
         .map((s) => s.trim().toLowerCase())
         .filter(Boolean),
     );
-    const names = this._nameFields;
+    const names = this._nameFields.filter((n) => n !== 'UserName');
+    const nameField = (name: NameField) => {
+      const isRequired = required.has(name.toLowerCase());
+      return field({
+        id: this.uid(name),
+        name,
+        type: 'text',
+        label: this.msg(`field.${name}`),
+        labelSuffix: isRequired ? undefined : this.msg('field.optional'),
+        autocomplete: NAME_FIELDS[name],
+        required: isRequired,
+        maxlength: 100,
+        error: this._v.error(name),
+      });
+    };
     const min = Math.max(0, Math.min(PASSWORD_MAX, Number(this.passwordMinLength) || 0));
     return html`
       <form
@@ -187,28 +205,16 @@ export class LrRegister extends LrElement {
       >
         ${names.length
           ? html`<div class="lr-register__names">
-              ${names.map((name) => {
-                const isRequired = required.has(name.toLowerCase());
-                return field({
-                  id: this.uid(name),
-                  name,
-                  type: 'text',
-                  label: this.msg(`field.${name}`),
-                  labelSuffix: isRequired ? undefined : this.msg('field.optional'),
-                  autocomplete: NAME_FIELDS[name],
-                  required: isRequired,
-                  maxlength: 100,
-                  error: this._v.error(name),
-                });
-              })}
+              ${names.map(nameField)}
             </div>`
           : nothing}
+        ${this._nameFields.includes('UserName') ? nameField('UserName') : nothing}
         ${field({
           id: this.uid('email'),
           name: 'email',
           type: 'email',
           label: this.msg('field.email'),
-          autocomplete: 'username',
+          autocomplete: this._nameFields.includes('UserName') ? 'email' : 'username',
           required: true,
           value: this.email,
           error: this._v.error('email'),
@@ -247,31 +253,16 @@ export class LrRegister extends LrElement {
 
   // ── Handlers ─────────────────────────────────────────────────────────────────────────────────────────
 
+  /** Availability checks on blur-with-change: the email when `check-availability` is set, a username always. */
   private _onChange = (e: Event): void => {
     this._v.onChange(e);
     const input = e.target;
-    if (this.checkAvailability && input instanceof HTMLInputElement && input.name === 'email') {
-      void this._checkAvailability(input);
-    }
-  };
-
-  /** Opt-in availability check, on blur-with-change only. Failures are silent (submit will tell). */
-  private async _checkAvailability(input: HTMLInputElement): Promise<void> {
-    const email = input.value;
-    if (!email || !input.validity.valid || email === this._checking) return;
     const cfg = this._session.config;
-    if (!cfg.apiKey) return;
-    this._checking = email;
-    try {
-      const exists = await api.checkEmail(cfg, email);
-      if (!exists || input.value !== email || !input.isConnected || !input.form) return;
-      this._v.setError(input.form, 'email', this.msg('code.936'));
-    } catch {
-      // Not worth bothering the user: the registration answer (936) covers it.
-    } finally {
-      if (this._checking === email) this._checking = '';
-    }
-  }
+    if (!(input instanceof HTMLInputElement) || !cfg.apiKey) return;
+    const taken = (code: 'code.936' | 'code.1017') => (form: HTMLFormElement) => this._v.setError(form, input.name, this.msg(code));
+    if (this.checkAvailability && input.name === 'email') void this._taken.run(input, (v) => api.checkEmail(cfg, v), taken('code.936'));
+    if (input.name === 'UserName') void this._taken.run(input, (v) => api.checkUserName(cfg, v.trim()), taken('code.1017'));
+  };
 
   private async _onSubmit(e: SubmitEvent): Promise<void> {
     e.preventDefault();
@@ -332,6 +323,8 @@ export class LrRegister extends LrElement {
       case ErrorCodes.EmailInvalid:
       case ErrorCodes.EmailFormatInvalid:
         return put('email', this.msg(info.key));
+      case ErrorCodes.UserNameTaken:
+        return put('UserName', this.msg(info.key));
       case ErrorCodes.WeakPassword:
       case ErrorCodes.PasswordMissing:
         return put('password', this.msg(info.key));

@@ -6,21 +6,11 @@ import { expect } from '@open-wc/testing';
 import * as api from '../../../src/core/client.js';
 import { LrError } from '../../../src/core/errors.js';
 import { ErrorCodes } from '../../../src/core/codes.js';
-import { admin, cfg, createAccount, emu, PASSWORD, resetAll, uniqueEmail } from '../helpers/index.js';
+import { admin, cfg, createAccount, emu, failure, PASSWORD, resetAll, uniqueEmail } from '../helpers/index.js';
 
 const { auth } = emu;
 const LINK = `${location.origin}/landing`;
 
-/** Resolves with the LrError a call rejects with (fails the test when it resolves). */
-async function failure(p: Promise<unknown>): Promise<LrError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e, String(e)).to.be.instanceOf(LrError);
-    return e as LrError;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('core client', () => {
   beforeEach(() => resetAll());

@@ -1,3 +1,4 @@
+import { LrError } from '../../../src/core/errors.js';
 /** Small test utilities shared by core and element tests. */
 
 /** Waits until `check()` is truthy (polling every 20 ms) or throws after `timeoutMs`. */
@@ -38,4 +39,15 @@ export const SESSION_EVENTS = ['change', 'logged-in', 'logged-out', 'expired', '
 export function assertNoSecrets(events: { detail: unknown }[], ...secrets: (string | undefined)[]): void {
   const text = JSON.stringify(events.map((e) => e.detail));
   for (const s of secrets) if (s && text.includes(s)) throw new Error('an event detail contains a secret');
+}
+
+/** Resolves with the LrError a call rejects with (fails the test when it resolves, or rejects otherwise). */
+export async function failure(p: Promise<unknown>): Promise<LrError> {
+  try {
+    await p;
+  } catch (e) {
+    if (!(e instanceof LrError)) throw new Error(`expected an LrError, got ${String(e)}`);
+    return e;
+  }
+  throw new Error('expected the call to fail');
 }

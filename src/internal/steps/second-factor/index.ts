@@ -4,7 +4,7 @@
  * module is imported statically: the step itself (and its QR library) loads with a dynamic `import()` when a
  * challenge arrives, so a page that never meets MFA pays no bytes for it.
  */
-import type {LoginResult} from '../../../core/client.js';
+import type {LockProof, LoginId, LoginResult} from '../../../core/client.js';
 import {ErrorCodes} from '../../../core/codes.js';
 import {isApiError} from '../../../core/errors.js';
 import {emit} from '../../../core/events.js';
@@ -22,14 +22,14 @@ export type {SecondFactorStep, StepContext};
  */
 export function passwordStep(
   cfg: Config,
-  email: string,
+  id: string | LoginId,
   password: string,
-  o: {mfa: boolean; verificationUrl?: string; signal: AbortSignal},
+  o: {mfa: boolean; verificationUrl?: string; signal: AbortSignal} & LockProof,
 ): Promise<LoginResult | MfaLoginResult> {
   const {mfa, ...rest} = o;
-  if (mfa) return mfaLogin(cfg, email, password, rest);
-  return api.login(cfg, email, password, rest).catch((err: unknown) => {
-    if (isApiError(err, ErrorCodes.UseMfaLogin)) return mfaLogin(cfg, email, password, rest);
+  if (mfa) return mfaLogin(cfg, id, password, rest);
+  return api.login(cfg, id, password, rest).catch((err: unknown) => {
+    if (isApiError(err, ErrorCodes.UseMfaLogin)) return mfaLogin(cfg, id, password, rest);
     throw err;
   });
 }
