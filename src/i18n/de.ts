@@ -69,7 +69,7 @@ export const de: MessageTable = {
   'register.submit': 'Konto erstellen',
   'register.busy': 'Ihr Konto wird erstellt…',
   'register.checkEmail':
-    'Fast geschafft: Wir haben einen Bestätigungslink an {email} gesendet. Öffnen Sie ihn, um Ihr Konto zu aktivieren.',
+    'Wir haben einen Bestätigungslink an {email} gesendet. Öffnen Sie ihn, um die Registrierung abzuschließen.',
   'register.done': 'Ihr Konto ist eingerichtet und Sie sind als {name} angemeldet.',
   'register.signedInAs': 'Sie sind als {name} angemeldet.',
   'register.checkingEmail': 'E-Mail-Adresse wird geprüft…',
@@ -256,6 +256,22 @@ export const de: MessageTable = {
   'link.delete.kept': 'Ihr Konto wurde nicht gelöscht. Sie können diese Seite schließen.',
   'link.delete.invalid':
     'Dieser Löschlink ist nicht mehr gültig: Er wurde bereits verwendet, ist abgelaufen oder unvollständig. Fordern Sie in Ihrem Profil einen neuen an.',
+  // issue 16: next steps, show/hide password, resend verification
+  'password.hide': 'Passwort verbergen',
+  'resend.button': 'Neuen Link senden',
+  'resend.to': 'Neuen Link an {email} senden',
+  'resend.busy': 'Ein neuer Link wird gesendet…',
+  'resend.sent': 'Wir haben einen neuen Link an {email} gesendet. Öffnen Sie ihn, um fortzufahren.',
+  'resend.verified': '{email} ist bereits bestätigt. Sie können sich anmelden.',
+  'resend.wait': {one: 'Sie können in {count} Sekunde einen weiteren senden.', other: 'Sie können in {count} Sekunden einen weiteren senden.'},
+  'login.unverified':
+    'Ihre E-Mail-Adresse ist noch nicht bestätigt. Wir haben soeben einen neuen Bestätigungslink an {email} gesendet: Öffnen Sie ihn und melden Sie sich dann an.',
+  'register.sentTitle': 'Prüfen Sie Ihr Postfach',
+  'link.next.continue': 'Weiter',
+  'link.next.signIn': 'Anmelden',
+  'link.verify.doneEmail': 'Ihre E-Mail-Adresse {email} ist bestätigt.',
+  'link.verify.doneSignedInEmail': 'Ihre E-Mail-Adresse {email} ist bestätigt und Sie sind jetzt angemeldet.',
+  'link.resend.intro': 'Geben Sie Ihre E-Mail-Adresse ein, dann senden wir Ihnen einen neuen Link.',
 };
 
 export default de;

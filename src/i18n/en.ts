@@ -61,7 +61,7 @@ export const en = {
   'register.label': 'Create an account',
   'register.submit': 'Create account',
   'register.busy': 'Creating your account…',
-  'register.checkEmail': 'Almost done: we sent a verification link to {email}. Open it to activate your account.',
+  'register.checkEmail': 'We sent a verification link to {email}. Open it to finish creating your account.',
   'register.done': 'Your account is ready and you are signed in as {name}.',
   'register.signedInAs': 'You are signed in as {name}.',
   'register.checkingEmail': 'Checking the email address…',
@@ -232,6 +232,21 @@ export const en = {
   'link.delete.kept': 'Your account has not been deleted. You can close this page.',
   'link.delete.invalid':
     'This deletion link is no longer valid: it has been used, has expired or is incomplete. Ask for a new one from your profile.',
+  // issue 16: next steps, show/hide password, resend verification
+  'password.hide': 'Hide password',
+  'resend.button': 'Send a new link',
+  'resend.to': 'Send a new link to {email}',
+  'resend.busy': 'Sending a new link…',
+  'resend.sent': 'We sent a new link to {email}. Open it to finish.',
+  'resend.verified': '{email} is already verified. You can sign in.',
+  'resend.wait': {one: 'You can send another in {count} second.', other: 'You can send another in {count} seconds.'},
+  'login.unverified': 'Your email address is not verified yet. We just sent a new verification link to {email}: open it, then sign in.',
+  'register.sentTitle': 'Check your email',
+  'link.next.continue': 'Continue',
+  'link.next.signIn': 'Sign in',
+  'link.verify.doneEmail': 'Your email address {email} is verified.',
+  'link.verify.doneSignedInEmail': 'Your email address {email} is verified and you are now signed in.',
+  'link.resend.intro': 'Enter your email address and we will send you a new link.',
 } satisfies Record<string, string | PluralForms>;
 
 /** Plural variants, chosen with `Intl.PluralRules` from the `count` parameter. `other` is required. */

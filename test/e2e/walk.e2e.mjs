@@ -319,7 +319,7 @@ for (const engine of ENGINES) {
       await fill(page, '#register input[name="email"]', email);
       await fill(page, '#register input[name="password"]', PASSWORD);
       await page.click('#register .lr-form__submit');
-      await waitText(page, '#register .lr-register__done', `Almost done: we sent a verification link to ${email}. Open it to activate your account.`);
+      await waitText(page, '#register .lr-register__done', `We sent a verification link to ${email}. Open it to finish creating your account.`);
       await waitLog(page, 'register lr-registered', `"email":"${email}"`, '"verificationRequired":true');
       assert.equal(await page.$('#register form'), null, 'the registration form has left the DOM');
       await waitState(page, 'anonymous', DEMO_ELEMENTS); // verification required: nobody is signed in yet

@@ -15,6 +15,7 @@ import {FormValidator} from '../../internal/validation.js';
 import {formStyles} from '../../styles/form.styles.js';
 import {emailLinkStyles} from './email-link.styles.js';
 import {readLink, tokenError, type LinkType} from './link.js';
+import {LinkNextStep} from './next-step.js';
 
 export type {LinkType};
 
@@ -91,6 +92,9 @@ export class LrEmailLink extends LrElement {
   /** Minimum length of the new password (client-side hint and check; the API has the last word). */
   @property({type: Number, attribute: 'password-min-length'}) passwordMinLength = 8;
 
+  /** Where the next step ("Continue", "Sign in") leads once the link is complete; default the site's root `/`. */
+  @property({attribute: 'next-url'}) nextUrl = '';
+
   /** Leave `vtype` / `vtoken` in the address bar (by default they are removed once read). */
   @property({type: Boolean, attribute: 'keep-url'}) keepUrl = false;
 
@@ -103,6 +107,8 @@ export class LrEmailLink extends LrElement {
   /** The text of the current step (a key, so a language switch re-renders it). */
   @state() private _message: Msg | undefined;
   @state() private _retry = false;
+  /** The link itself failed (used, expired, invalid): offer a new one. */
+  @state() private _renew = false;
   @state() private _showPassword = false;
 
   private _type: LinkType | undefined;
@@ -112,6 +118,7 @@ export class LrEmailLink extends LrElement {
   private _started: string | undefined;
   private readonly _v = new FormValidator(this, (input) => this.describeInvalid(input));
   private readonly _act = new ActionController(this);
+  private readonly _next = new LinkNextStep(this, this._act, this._v, () => this._session.config);
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
@@ -137,25 +144,31 @@ export class LrEmailLink extends LrElement {
         return this._renderResetForm();
       case 'delete-confirm':
         return this._renderDeleteConfirm();
-      case 'failed':
-        return html`<div class="lr-panel">
-          <p class="lr-notice lr-link__message" tabindex="-1">${text}</p>
-          ${this._retry
-            ? html`<div class="lr-form__actions">
-                <button type="button" class="lr-button lr-link__retry" @click=${this._onRetry}>
-                  ${this.msg('profile.retry')}
-                </button>
-              </div>`
-            : nothing}
-        </div>`;
-      default:
-        return html`<p class="lr-notice lr-link__message" tabindex="-1">${text}</p>`;
+      case 'failed': {
+        const retry = html`<button type="button" class="lr-button lr-link__retry" @click=${this._onRetry}>${this.msg('profile.retry')}</button>`;
+        const email = this.email || this._urlEmail;
+        return this._next.render({text, type: this._type, renew: this._renew, email, extra: this._retry ? retry : nothing}, this._uid);
+      }
+      default: {
+        const signedIn = this._view === 'verified' && this.sessionState === 'authenticated';
+        const done = signedIn || this._view.startsWith('delete') ? 'continue' : 'sign-in';
+        return this._next.render({text, type: this._type, email: '', done}, this._uid);
+      }
     }
   }
+
+  private readonly _uid = (name: string) => this.uid(name);
 
   private _renderResetForm(): TemplateResult {
     const min = this.passwordMinLength > 0 ? this.passwordMinLength : undefined;
     const type = this._showPassword ? 'text' : 'password';
+    // One state for both fields: each has its own toggle (inside its frame), both show or hide the two.
+    const toggle = passwordToggle({
+      controls: `${this.uid('password')} ${this.uid('confirm')}`,
+      pressed: this._showPassword,
+      host: this,
+      onToggle: () => (this._showPassword = !this._showPassword),
+    });
     return html`<form
       class="lr-form lr-link__reset-form"
       novalidate
@@ -179,12 +192,7 @@ export class LrEmailLink extends LrElement {
         error: this._v.error('password'),
         spellcheck: false,
         autocapitalize: 'none',
-        trailing: passwordToggle({
-          controls: `${this.uid('password')} ${this.uid('confirm')}`,
-          pressed: this._showPassword,
-          label: this.msg('password.toggle'),
-          onToggle: () => (this._showPassword = !this._showPassword),
-        }),
+        trailing: toggle,
       })}
       ${field({
         id: this.uid('confirm'),
@@ -196,6 +204,7 @@ export class LrEmailLink extends LrElement {
         error: this._v.error('confirmPassword'),
         spellcheck: false,
         autocapitalize: 'none',
+        trailing: toggle,
       })}
       <div class="lr-form__actions">
         <button type="submit" class="lr-form__submit" ?disabled=${this._act.blocked}>
@@ -240,7 +249,8 @@ export class LrEmailLink extends LrElement {
     this._started = key;
     this._type = link.type;
     this._token = link.vtoken;
-    this._retry = false;
+    this._retry = this._renew = false;
+    this._next.reset();
     this._act.reset(); // answers for the previous link are dropped
     this._v.reset();
     if (!link.vtype || !link.vtoken) return this._failNow({key: 'link.missing'});
@@ -272,7 +282,8 @@ export class LrEmailLink extends LrElement {
       signedIn = true;
       emit(this, 'lr-logged-in', {profile});
     }
-    await this._show('verified', {key: signedIn ? 'link.verify.doneSignedIn' : 'link.verify.done'});
+    const done = signedIn ? 'link.verify.doneSignedIn' : 'link.verify.done';
+    await this._show('verified', email ? {key: `${done}Email` as const, params: {email}} : {key: done});
     emit(this, 'lr-email-verified', {email});
   }
 
@@ -350,6 +361,7 @@ export class LrEmailLink extends LrElement {
   private _linkFailed(e: ErrorOutcome): Msg & {shown: true} {
     const key = this._type ? tokenError(this._type, e.code) : undefined;
     this._retry = !key && this._type === 'emailverification';
+    this._renew = !!key && this._type !== 'deleteuser';
     const m: Msg = {key: key ?? e.key};
     void this._toFailed(m);
     return {...m, shown: true};

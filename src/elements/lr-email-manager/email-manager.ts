@@ -5,7 +5,7 @@ import type {Profile} from '../../core/client.js';
 import {ErrorCodes} from '../../core/codes.js';
 import {isApiError} from '../../core/errors.js';
 import {emit} from '../../core/events.js';
-import {emailRows, unverifiedList, type EmailRow} from '../../core/profile.js';
+import {emailRows, unverifiedList, verificationOff, type EmailRow} from '../../core/profile.js';
 import type {Session} from '../../core/session.js';
 import type {MessageKey} from '../../i18n/index.js';
 import {ActionController, type Result, type RunOptions} from '../../internal/controllers/action.js';
@@ -18,7 +18,7 @@ import {field} from '../../internal/field.js';
 import {LrElement} from '../../internal/lr-element.js';
 import {FormValidator} from '../../internal/validation.js';
 import {formStyles} from '../../styles/form.styles.js';
-import {Cooldowns} from './cooldowns.js';
+import {Cooldowns} from '../../internal/cooldowns.js';
 import {emailManagerStyles} from './email-manager.styles.js';
 
 const lower = (s: string) => s.trim().toLowerCase();
@@ -142,19 +142,20 @@ export class LrEmailManager extends LrElement {
       </div>
       ${rows.length
         ? html`<ul class="lr-emails__list" aria-labelledby=${headingId}>
-            ${rows.map((r, i) => this.#renderRow(r, i, rows.length))}
+            ${rows.map((r, i) => this.#renderRow(r, i, rows.length, verificationOff(p)))}
           </ul>`
         : html`<p class="lr-notice">${this.msg('emails.none')}</p>`}
       ${this.#act.message(LIST)}${this.#renderAdd()}
     </div>`;
   }
 
-  #renderRow(r: EmailRow, index: number, count: number): TemplateResult {
+  /** One address; `off`: the site does not verify addresses (see `verificationOff`): no state, no resend. */
+  #renderRow(r: EmailRow, index: number, count: number, off: boolean): TemplateResult {
     const act = this.#act;
     const slot = rowSlot(r.email);
     const busy = !!r.pending || act.running === slot;
     const m = act.get(slot);
-    const wait = r.verified ? 0 : this.#cooldowns.left(lower(r.email));
+    const wait = r.verified || off ? 0 : this.#cooldowns.left(lower(r.email));
     const waitId = this.uid(`wait-${index}`);
     const described = (...ids: (string | false)[]) => ids.filter(Boolean).join(' ') || nothing;
     const messageId = !!m && !m.shown && act.idOf(slot);
@@ -182,7 +183,7 @@ export class LrEmailManager extends LrElement {
         </div>`;
     } else {
       actions = html`<div class="lr-form__actions lr-emails__actions">
-        ${r.verified
+        ${r.verified || off
           ? nothing
           : html`<button
               type="button"
@@ -195,20 +196,22 @@ export class LrEmailManager extends LrElement {
             >
               ${this.msg('emails.resend')}
             </button>`}
-        <button
-          type="button"
-          class="lr-button lr-emails__remove"
-          data-email=${r.email}
-          aria-label=${this.msg('emails.removeLabel', {email: r.email})}
-          aria-describedby=${described(messageId)}
-          ?disabled=${busy}
-          @click=${() => this.#onAskRemove(r)}
-        >
-          ${this.msg('emails.remove')}
-        </button>
+        ${wait > 0 ? html`<span class="lr-emails__cooldown" id=${waitId}>${this.msg('emails.resendIn', {count: wait})}</span>` : nothing}
+        ${count > 1 // the only address cannot be removed (the API refuses with 1005): no button that leads nowhere
+          ? html`<button
+              type="button"
+              class="lr-button lr-button--danger-quiet lr-emails__remove"
+              data-email=${r.email}
+              aria-label=${this.msg('emails.removeLabel', {email: r.email})}
+              aria-describedby=${described(messageId)}
+              ?disabled=${busy}
+              @click=${() => this.#onAskRemove(r)}
+            >
+              ${this.msg('emails.remove')}
+            </button>`
+          : nothing}
       </div>`;
     }
-    const cooldown = wait > 0 ? html`<p class="lr-emails__cooldown" id=${waitId}>${this.msg('emails.resendIn', {count: wait})}</p>` : nothing;
     return html`<li
       class="lr-emails__item"
       ?data-primary=${r.primary}
@@ -219,12 +222,14 @@ export class LrEmailManager extends LrElement {
       <span class="lr-emails__address">${r.email}</span>
       <span class="lr-emails__badges">
         <span class="lr-emails__badge lr-emails__type">${this.msg(r.primary ? 'emails.primary' : 'emails.secondary')}</span>
-        <span class="lr-emails__badge lr-emails__state" ?data-verified=${r.verified}
-          >${this.msg(r.pending ? 'emails.adding' : r.verified ? 'emails.verified' : 'emails.unverified')}</span
-        >
+        ${off && !r.pending
+          ? nothing
+          : html`<span class="lr-emails__badge lr-emails__state" ?data-verified=${r.verified}
+              >${this.msg(r.pending ? 'emails.adding' : r.verified ? 'emails.verified' : 'emails.unverified')}</span
+            >`}
       </span>
       ${actions}
-      <div class="lr-emails__note">${act.message(slot)}${cooldown}</div>
+      <div class="lr-emails__note">${act.message(slot)}</div>
     </li>`;
   }
 

@@ -2,14 +2,15 @@ import {html, nothing, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import * as api from '../../core/client.js';
 import {ErrorCodes} from '../../core/codes.js';
-import {isApiError} from '../../core/errors.js';
 import {emit} from '../../core/events.js';
+import {requestPasswordReset} from '../../core/forgot.js';
 import {displayName} from '../../core/profile.js';
 import {getSession} from '../../core/session.js';
 import type {StoredProfile} from '../../core/store.js';
 import {ActionController} from '../../internal/controllers/action.js';
 import {field} from '../../internal/field.js';
 import {LrElement} from '../../internal/lr-element.js';
+import {ResendVerification} from '../../internal/resend-verification.js';
 import {passwordToggle} from '../../internal/templates.js';
 import {FormValidator} from '../../internal/validation.js';
 import {formStyles} from '../../styles/form.styles.js';
@@ -22,8 +23,6 @@ const SAME_AS_WRONG_PASSWORD = {
   [ErrorCodes.UserNotFound]: ErrorCodes.InvalidCredentials,
   [ErrorCodes.UserNotExist]: ErrorCodes.InvalidCredentials,
 };
-/** The forgot-password answer must not reveal whether the address exists. */
-const UNKNOWN_ACCOUNT = [ErrorCodes.UserNotFound, ErrorCodes.UserNotExist, ErrorCodes.InvalidCredentials];
 /** Shortest time the forgot-password request appears to take, so timing does not tell accounts apart. */
 const FORGOT_MIN_MS = 600;
 
@@ -101,6 +100,19 @@ export class LrLogin extends LrElement {
 
   private readonly _v = new FormValidator(this, (input) => this.describeInvalid(input));
   private readonly _act = new ActionController(this);
+  /** Resend after 970: only when the user asks (the API itself sent a new link with the 970 answer). */
+  private readonly _resend = new ResendVerification(this, this._act, {
+    slot: 'form',
+    className: 'lr-login__resend',
+    label: 'login.resend',
+    config: () => this._session.config,
+    verificationUrl: () => this.verificationUrl,
+    form: () => this.querySelector('form'),
+    onDone: () => {
+      this._unverified = '';
+      void this._act.focus('.lr-login__form .lr-form__submit'); // the resend button has gone
+    },
+  });
 
   override render(): TemplateResult {
     const state = this.sessionState;
@@ -145,17 +157,13 @@ export class LrLogin extends LrElement {
           trailing: passwordToggle({
             controls: this.uid('password'),
             pressed: this._showPassword,
-            label: this.msg('password.toggle'),
+            host: this,
             onToggle: () => (this._showPassword = !this._showPassword),
           }),
         })}
         <div class="lr-form__actions">
           <button type="submit" class="lr-form__submit" ?disabled=${blocked}>${this.msg('login.submit')}</button>
-          ${this._unverified
-            ? html`<button type="button" class="lr-button lr-login__resend" ?disabled=${blocked} @click=${this._onResend}>
-                ${this.msg('login.resend')}
-              </button>`
-            : nothing}
+          ${this._resend.render(this._unverified)}
           ${this._act.message('form')}
         </div>
         <button type="button" class="lr-form__link lr-login__forgot" @click=${this._toForgot}>
@@ -257,8 +265,11 @@ export class LrLogin extends LrElement {
           password.value = '';
           password.focus();
         } else if (err.code === ErrorCodes.EmailNotVerified) {
+          // LoginRadius sent a new verification link with this answer: say so, send none ourselves.
           this._unverified = email;
+          return {key: 'login.unverified', params: {email}};
         }
+        return undefined;
       },
     });
     if (!r.ok) return;
@@ -270,25 +281,6 @@ export class LrLogin extends LrElement {
     emit(this, 'lr-logged-in', {profile});
   }
 
-  private async _onResend(): Promise<void> {
-    const email = this._unverified;
-    if (this._act.blocked || !email) return;
-    const opts: Parameters<typeof api.resendVerification>[2] = {};
-    if (this.verificationUrl) opts.verificationUrl = this.verificationUrl;
-    const r = await this._act.run((signal) => api.resendVerification(this._session.config, email, {...opts, signal}), {
-      progress: 'login.resending',
-      form: this.querySelector('form'),
-      onError: (err) => {
-        if (err.code === ErrorCodes.AlreadyVerified || err.code === ErrorCodes.EmailAlreadyVerified) this._unverified = '';
-      },
-    });
-    if (!r.ok) return;
-    this._unverified = '';
-    this._act.notify('login.resent', {email}, {form: this.querySelector('form')});
-    await this._act.focus('.lr-login__form .lr-form__submit'); // the resend button has gone
-    emit(this, 'lr-verification-sent', {email});
-  }
-
   private async _onForgot(e: SubmitEvent): Promise<void> {
     e.preventDefault();
     if (this._act.blocked) return;
@@ -298,11 +290,8 @@ export class LrLogin extends LrElement {
     const cfg = this._session.config;
     if (!cfg.apiKey) return this._act.fail({key: 'error.config'}, {slot: 'forgot', form});
     this._draft = email;
-    const request = (signal: AbortSignal) =>
-      api.forgotPassword(cfg, email, this.resetPasswordUrl, {signal}).catch((err: unknown) => {
-        // "No such account" is answered exactly like success.
-        if (!isApiError(err, ...UNKNOWN_ACCOUNT)) throw err;
-      });
+    // "No such account" is answered exactly like success.
+    const request = (signal: AbortSignal) => requestPasswordReset(cfg, email, this.resetPasswordUrl, {signal});
     const r = await this._act.run(request, {slot: 'forgot', progress: 'forgot.busy', form, minMs: FORGOT_MIN_MS});
     if (!r.ok) return;
     this._show('forgot-sent');

@@ -11,7 +11,8 @@ import {ActionController} from '../../internal/controllers/action.js';
 import type {ErrorOutcome} from '../../internal/controllers/errors.js';
 import {field} from '../../internal/field.js';
 import {LrElement} from '../../internal/lr-element.js';
-import {passwordToggle} from '../../internal/templates.js';
+import {ResendVerification} from '../../internal/resend-verification.js';
+import {nextStep, passwordToggle} from '../../internal/templates.js';
 import {FormValidator} from '../../internal/validation.js';
 import {formStyles} from '../../styles/form.styles.js';
 import {registerStyles} from './register.styles.js';
@@ -127,6 +128,15 @@ export class LrRegister extends LrElement {
 
   private readonly _v = new FormValidator(this, (input) => this.describeInvalid(input));
   private readonly _act = new ActionController(this);
+  /** "Send a new link" on the sent step (after a cooldown: the API has just sent one). */
+  private readonly _resend = new ResendVerification(this, this._act, {
+    slot: 'sent',
+    className: 'lr-register__resend',
+    label: 'resend.button',
+    cooldown: 30,
+    config: () => this._session.config,
+    verificationUrl: () => this.verificationUrl,
+  });
   /** The email value last sent to the availability check (to drop stale answers). */
   private _checking = '';
 
@@ -152,7 +162,13 @@ export class LrRegister extends LrElement {
     const state = this.sessionState;
     let body: TemplateResult | typeof nothing;
     if (this._outcome === 'verify') {
-      body = this._renderNotice(this.msg('register.checkEmail', {email: this._registeredEmail}));
+      const email = this._registeredEmail;
+      body = nextStep({
+        className: 'lr-register__done lr-register__sent',
+        title: this.msg('register.sentTitle'),
+        text: this.msg('register.checkEmail', {email}),
+        actions: [this._resend.render(email), this._act.message('sent')],
+      });
     } else if (state === 'authenticated' || (state === 'unknown' && this._session.session?.profile)) {
       const name = displayName(this._session.session?.profile);
       const notice = this._outcome === 'signed-in' ? this.msg('register.done', {name}) : this.msg('register.signedInAs', {name});
@@ -231,7 +247,7 @@ export class LrRegister extends LrElement {
           trailing: passwordToggle({
             controls: this.uid('password'),
             pressed: this._showPassword,
-            label: this.msg('password.toggle'),
+            host: this,
             onToggle: () => (this._showPassword = !this._showPassword),
           }),
         })}
@@ -315,6 +331,7 @@ export class LrRegister extends LrElement {
     if (login) profile = await (this._session.session ?? getSession(cfg)).adopt(login).catch(() => undefined);
     this._registeredEmail = email;
     this._outcome = login ? 'signed-in' : 'verify';
+    if (!login) this._resend.wait(email);
     // The outcome is the focused notice that replaces the form; the live region only announces it.
     if (login) this._act.notify('register.done', {name: displayName(profile) || email}, {shown: true});
     else this._act.notify('register.checkEmail', {email}, {shown: true});
