@@ -92,6 +92,7 @@ export class LinkNextStep {
           : this.#resend.render(email);
       actions = [renew, next('link.next.signIn', false)];
     } else if (s.renew) {
+      actions = next('link.next.signIn', false);
       form = this.#renderForm(uid, t);
     }
     const row = actions !== nothing || s.extra;

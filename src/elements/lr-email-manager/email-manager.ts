@@ -185,7 +185,7 @@ export class LrEmailManager extends LrElement {
       actions = html`<div class="lr-form__actions lr-emails__actions">
         ${r.verified || off
           ? nothing
-          : html`<button
+          : html`<span class="lr-resend"><button
               type="button"
               class="lr-button lr-emails__resend"
               data-email=${r.email}
@@ -195,8 +195,8 @@ export class LrEmailManager extends LrElement {
               @click=${() => this.#onResend(r)}
             >
               ${this.msg('emails.resend')}
-            </button>`}
-        ${wait > 0 ? html`<span class="lr-emails__cooldown" id=${waitId}>${this.msg('emails.resendIn', {count: wait})}</span>` : nothing}
+            </button>
+            ${wait > 0 ? html`<span class="lr-emails__cooldown" id=${waitId}>${this.msg('emails.resendIn', {count: wait})}</span>` : nothing}</span>`}
         ${count > 1 // the only address cannot be removed (the API refuses with 1005): no button that leads nowhere
           ? html`<button
               type="button"
@@ -349,7 +349,11 @@ export class LrEmailManager extends LrElement {
         // Back to the row's buttons, focus on "Remove" (registered before the failure is reported).
         this._confirm = undefined;
         void this.updateComplete.then(() => this.#focusRowButton('.lr-emails__remove', email));
-        if (err.code === ErrorCodes.LastEmail) return {key: count <= 1 ? 'emails.cannotRemoveOnly' : 'emails.cannotRemovePrimary', params: {email}};
+        // The API refuses only the last address (removing the primary promotes another); with no Remove on the only
+        // address, that means the list is out of date (e.g. changed in another tab): say why and re-read it.
+        if (err.code !== ErrorCodes.LastEmail) return;
+        if (count > 1) void this.#data.load({quiet: true});
+        return {key: 'emails.cannotRemoveOnly', params: {email}};
       },
     });
     this._confirm = undefined;
