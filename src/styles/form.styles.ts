@@ -104,7 +104,7 @@ export const formStyles: CSSResult = css`
         gap: var(--lr-space-m);
         align-items: center;
       }
-      /* Buttons: primary (.lr-form__submit, filled), secondary (.lr-button, outlined), danger (.lr-button--danger,
+      /* Buttons: primary (.lr-form__submit, .lr-button--primary; filled), secondary (.lr-button, outlined), danger (.lr-button--danger,
          filled; .lr-button--danger-quiet, outlined); all one height. Links styled as buttons (next steps) too. */
       :where(lr-login, lr-register, lr-profile-editor, lr-email-manager, lr-email-link) :is(.lr-button, .lr-form__submit) {
         display: inline-flex;
@@ -122,16 +122,13 @@ export const formStyles: CSSResult = css`
         background: var(--lr-color-surface);
         color: var(--lr-color-accent);
       }
-      :where(lr-login, lr-register, lr-profile-editor, lr-email-manager, lr-email-link) .lr-button:not(:disabled):hover {
+      :where(lr-login, lr-register, lr-profile-editor, lr-email-manager, lr-email-link) :is(.lr-button:not(.lr-button--primary, .lr-button--danger), .lr-field__toggle):not(:disabled):hover {
         background: var(--lr-color-accent-soft);
       }
-      :where(lr-login, lr-register, lr-profile-editor, lr-email-manager, lr-email-link) .lr-form__submit {
+      :where(lr-login, lr-register, lr-profile-editor, lr-email-manager, lr-email-link) :is(.lr-form__submit, .lr-button--primary) {
         border-color: var(--lr-button-background, var(--lr-color-accent));
         background: var(--lr-button-background, var(--lr-color-accent));
         color: var(--lr-button-color, var(--lr-color-on-accent));
-      }
-      :where(lr-login, lr-register, lr-profile-editor, lr-email-manager, lr-email-link) .lr-form__submit:not(:disabled):hover {
-        filter: brightness(1.1);
       }
       :where(lr-login, lr-register, lr-profile-editor, lr-email-manager, lr-email-link) .lr-button--danger {
         border-color: var(--lr-color-danger);
@@ -156,9 +153,6 @@ export const formStyles: CSSResult = css`
         color: var(--lr-color-text-muted);
         cursor: pointer;
       }
-      :where(lr-login, lr-register, lr-profile-editor, lr-email-manager, lr-email-link) .lr-field__toggle:hover {
-        color: var(--lr-color-accent);
-      }
       :where(lr-login, lr-register, lr-profile-editor, lr-email-manager, lr-email-link) .lr-field__toggle:focus-visible {
         outline-offset: calc(-1 * var(--lr-focus-ring-width));
       }
@@ -170,14 +164,6 @@ export const formStyles: CSSResult = css`
         stroke-width: 1.8;
         stroke-linecap: round;
         stroke-linejoin: round;
-      }
-      :where(lr-login, lr-register, lr-profile-editor, lr-email-manager, lr-email-link) .lr-sr-only {
-        position: absolute;
-        width: 1px;
-        height: 1px;
-        overflow: hidden;
-        clip-path: inset(50%);
-        white-space: nowrap;
       }
       /* A step's outcome with its next actions (templates.ts nextStep, the email link's next step). */
       :where(lr-login, lr-register, lr-profile-editor, lr-email-manager, lr-email-link) .lr-next__title {
@@ -241,7 +227,8 @@ export const formStyles: CSSResult = css`
       }
       /* A live region that repeats a message already on screen (data-echo) only announces it: kept in the
          accessibility tree, visually hidden. */
-      :where(lr-login, lr-register, lr-profile-editor, lr-email-manager, lr-email-link) :is(.lr-form__alert, .lr-form__status)[data-echo] {
+      :where(lr-login, lr-register, lr-profile-editor, lr-email-manager, lr-email-link) :is(.lr-form__alert, .lr-form__status)[data-echo],
+      :where(lr-login, lr-register, lr-profile-editor, lr-email-manager, lr-email-link) .lr-sr-only {
         position: absolute;
         width: 1px;
         height: 1px;

@@ -43,13 +43,13 @@ type View =
  * - `deleteuser`: a confirmation step, then Delete Account by delete token; the local session is then cleared
  *   in this tab and all others.
  *
- * Used (974), expired (975) and invalid (973/1119) links get a clear message instead of a form; a missing or
- * unknown `vtype` says so. Once read from the URL, `vtype`/`vtoken` are removed from the address bar
+ * Used (974), expired (975) and invalid (973/1119) links get a clear message and "Send a new link" (see
+ * `next-step.ts`); every completed step offers "Continue" / "Sign in" (`next-url`); a missing or unknown `vtype` says so. Once read from the URL, `vtype`/`vtoken` are removed from the address bar
  * (`history.replaceState`) so the one-time token does not linger in history or referrers (`keep-url` turns this
  * off). The token is never put in an event, an attribute or the console.
  *
  * Class hooks: `.lr-link`, `.lr-link__message` (the focused result text), `.lr-link__reset-form`,
- * `.lr-link__delete-confirm`, `.lr-link__delete-keep`, `.lr-link__retry`, plus the shared form hooks (`.lr-form`,
+ * `.lr-link__delete-confirm`, `.lr-link__delete-keep`, `.lr-link__retry`, `.lr-link__next`, `.lr-link__resend`, `.lr-link__renew`, plus the shared form hooks (`.lr-form`,
  * `.lr-field`, `.lr-field__input`, `.lr-field__error`, `.lr-field__toggle`, `.lr-form__submit`,
  * `.lr-form__alert` (role=alert), `.lr-form__status` (role=status), `.lr-notice`, `.lr-button`). The reflected
  * `view` attribute tells the current step (`verifying`, `verified`, `reset-form`, `reset-done`,
@@ -62,6 +62,7 @@ type View =
  * @event {CustomEvent<{email: string}>} lr-email-verified - The address was verified. `email` is the address when known (the `email` attribute or query parameter, or the account's only address), else empty.
  * @event {CustomEvent<{profile: StoredProfile}>} lr-logged-in - The verification also signed the user in.
  * @event {CustomEvent<null>} lr-password-reset - The new password was set.
+ * @event {CustomEvent<{email: string}>} lr-verification-sent - A new verification link was sent (after a used or expired one).
  * @event {CustomEvent<null>} lr-account-deleted - The account was deleted; the local session is cleared everywhere.
  * @event {CustomEvent<{kind: string, code?: number, message: string}>} lr-error - The link could not be completed; `message` is the text shown.
  * @event {CustomEvent<{retryAfterSeconds: number}>} lr-rate-limited - The API answered 429.

@@ -78,7 +78,7 @@ export class LinkNextStep {
     this.#kind = s.type;
     const href = this.#host.nextUrl || '/';
     const next = (key: MessageKey, primary: boolean) =>
-      html`<a class="${primary ? 'lr-form__submit' : 'lr-button'} lr-link__next" href=${href}>${t(key)}</a>`;
+      html`<a class="lr-button ${primary ? 'lr-button--primary' : ''} lr-link__next" href=${href}>${t(key)}</a>`;
     let actions: unknown = nothing;
     let form: TemplateResult | typeof nothing = nothing;
     if (s.done) {
@@ -95,7 +95,7 @@ export class LinkNextStep {
       actions = next('link.next.signIn', false);
       form = this.#renderForm(uid, t);
     }
-    const row = actions !== nothing || s.extra;
+    const row = actions !== nothing || (s.extra && s.extra !== nothing);
     return html`<div class="lr-panel lr-next">
       <p class="lr-notice lr-link__message" tabindex="-1">${s.text}</p>
       ${row ? html`<div class="lr-form__actions lr-next__actions">${actions}${s.extra ?? nothing}${this.#act.message(SLOT)}</div>` : nothing}

@@ -38,8 +38,8 @@ const ADD_FIELD_ERRORS: Record<number, MessageKey> = {
 /**
  * Lists the signed-in user's email addresses with their type (primary / secondary) and verification state, adds
  * an address (Add Email; the API emails it a verification link to `verification-url`), removes one after a
- * confirmation step (Remove Email; the primary or only address cannot be removed, and the element says why —
- * code 1005), and resends the verification link of an unverified address, with a cooldown shown on the row.
+ * confirmation step (Remove Email; none on the only address; a list out of date gets 1005, said), and resends the
+ * verification link of an unverified address, its cooldown beside it (no state if `verificationOff`, core/profile).
  *
  * Optimistic UI only where it is rolled back visibly: a new address appears at once as "Adding…" and
  * disappears again, with the reason on the field, if the API refuses it. Removals wait for the API. The list is

@@ -63,6 +63,7 @@ type Awaitable<T> = T | Promise<T>;
  * @since 0.1
  *
  * @event {CustomEvent<{email: string, verificationRequired: boolean}>} lr-registered - The account was created. `verificationRequired` is true when the user must open the emailed link before signing in.
+ * @event {CustomEvent<{email: string}>} lr-verification-sent - "Send a new link" on the sent step sent another verification email.
  * @event {CustomEvent<{profile: StoredProfile}>} lr-logged-in - The API signed the new user in (verification optional or disabled).
  * @event {CustomEvent<{reason: 'expired' | 'other-tab'}>} lr-logged-out - The session expired or another tab signed out.
  * @event {CustomEvent<{state: SessionState, profile?: StoredProfile, source: 'load' | 'self' | 'other-tab'}>} lr-session-changed - Whenever the page's session state or profile changes.
