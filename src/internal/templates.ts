@@ -4,7 +4,7 @@ import type {DataStatus} from './controllers/signed-in-data.js';
 
 /** The eye (show) and struck-through eye (hide) of the password toggle: inline SVG, no icon font, CSP-safe. */
 const EYE = svg`<path d="M2 12s3.6-7 10-7 10 7 10 7-3.6 7-10 7S2 12 2 12Z"/><circle cx="12" cy="12" r="3"/>`;
-const EYE_OFF = svg`<path d="M10.6 5.1A10 10 0 0 1 12 5c6.4 0 10 7 10 7a17 17 0 0 1-2.6 3.4M6.6 6.6A17 17 0 0 0 2 12s3.6 7 10 7a9.7 9.7 0 0 0 5.4-1.6M9.9 9.9a3 3 0 0 0 4.2 4.2M3 3l18 18"/>`;
+const EYE_OFF = svg`${EYE}<path d="M3 3l18 18"/>`;
 
 /**
  * The show-password toggle of one or more password fields (`controls`: their ids): an icon button inside the

@@ -356,7 +356,7 @@ for (const engine of ENGINES) {
       await Promise.all([page.waitForNavigation({ waitUntil: 'load', timeout: STEP_TIMEOUT }), a.click()]);
       assert.equal(new URL(page.url()).pathname, new URL('link.html', demoUrl).pathname);
       await page.waitForSelector('#link[view="verified"]', { timeout: STEP_TIMEOUT });
-      await waitText(page, '#link .lr-link__message', 'Your email address is verified and you are now signed in.');
+      await waitText(page, '#link .lr-link__message', `Your email address ${email} is verified and you are now signed in.`);
       await waitLog(page, 'link lr-logged-in', `"Email":"${email}"`);
       await waitLog(page, 'link lr-email-verified', `{"email":"${email}"}`);
       await waitState(page, 'authenticated', ['link']);
