@@ -46,9 +46,6 @@ export const de: MessageTable = {
   'login.signingOut': 'Abmeldung läuft…',
   'login.signedOut': 'Sie haben sich abgemeldet.',
   'login.resend': 'Bestätigungs-E-Mail erneut senden',
-  'login.resending': 'Neue Bestätigungs-E-Mail wird gesendet…',
-  'login.resent':
-    'Wir haben eine neue Bestätigungs-E-Mail an {email} gesendet. Öffnen Sie den Link darin und melden Sie sich dann an.',
   'forgot.label': 'Passwort zurücksetzen',
   'forgot.intro':
     'Geben Sie die E-Mail-Adresse Ihres Kontos ein. Wir senden Ihnen dann einen Link, mit dem Sie ein neues Passwort festlegen können.',
@@ -199,7 +196,6 @@ export const de: MessageTable = {
   'emails.removed': '{email} wurde aus Ihrem Konto entfernt.',
   'emails.cannotRemoveOnly':
     '{email} ist Ihre einzige E-Mail-Adresse und kann daher nicht entfernt werden. Fügen Sie zuerst eine weitere Adresse hinzu.',
-  'emails.cannotRemovePrimary': '{email} ist Ihre primäre E-Mail-Adresse und kann daher nicht entfernt werden.',
   'emails.resend': 'Bestätigungslink erneut senden',
   'emails.resendLabel': 'Bestätigungslink erneut an {email} senden',
   'emails.resending': 'Neuer Bestätigungslink wird an {email} gesendet…',

@@ -93,7 +93,7 @@ export class LrEmailLink extends LrElement {
   /** Minimum length of the new password (client-side hint and check; the API has the last word). */
   @property({type: Number, attribute: 'password-min-length'}) passwordMinLength = 8;
 
-  /** Where the next step ("Continue", "Sign in") leads once the link is complete; default the site's root `/`. */
+  /** Where the next step ("Continue", "Sign in") leads once the link is complete (the sign-in page); no link without it. */
   @property({attribute: 'next-url'}) nextUrl = '';
 
   /** Leave `vtype` / `vtoken` in the address bar (by default they are removed once read). */

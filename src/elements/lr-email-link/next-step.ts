@@ -11,7 +11,7 @@ import type {LinkType} from './link.js';
 const SLOT = 'next';
 
 export interface NextHost extends HTMLElement, ReactiveControllerHost {
-  /** Where "Continue" / "Sign in" lead ('' → the site's root). */
+  /** Where "Continue" / "Sign in" lead ('' → no such link). */
   nextUrl: string;
 }
 
@@ -76,9 +76,10 @@ export class LinkNextStep {
     const t = (key: MessageKey, params?: Record<string, string>) => msg(key, params, localeOf(this.#host));
     const email = s.email || this.#typed;
     this.#kind = s.type;
-    const href = this.#host.nextUrl || '/';
+    const href = this.#host.nextUrl;
+    // Only where the host said where to go (`next-url`): a guessed address could lead nowhere.
     const next = (key: MessageKey, primary: boolean) =>
-      html`<a class="lr-button ${primary ? 'lr-button--primary' : ''} lr-link__next" href=${href}>${t(key)}</a>`;
+      href ? html`<a class="lr-button ${primary ? 'lr-button--primary' : ''} lr-link__next" href=${href}>${t(key)}</a>` : nothing;
     let actions: unknown = nothing;
     let form: TemplateResult | typeof nothing = nothing;
     if (s.done) {
@@ -95,7 +96,7 @@ export class LinkNextStep {
       actions = next('link.next.signIn', false);
       form = this.#renderForm(uid, t);
     }
-    const row = actions !== nothing || (s.extra && s.extra !== nothing);
+    const row = [actions].flat().some((a) => a !== nothing) || (s.extra && s.extra !== nothing);
     return html`<div class="lr-panel lr-next">
       <p class="lr-notice lr-link__message" tabindex="-1">${s.text}</p>
       ${row ? html`<div class="lr-form__actions lr-next__actions">${actions}${s.extra ?? nothing}${this.#act.message(SLOT)}</div>` : nothing}
