@@ -94,7 +94,8 @@ export class LinkNextStep {
       actions = [renew, next('link.next.signIn', false)];
     } else if (s.renew) {
       actions = next('link.next.signIn', false);
-      form = this.#renderForm(uid, t);
+      // A new reset link for an address the link did not carry: the sign-in form's "Forgot your password?".
+      if (s.type !== 'reset') form = this.#renderForm(uid, t);
     }
     const row = [actions].flat().some((a) => a !== nothing) || (s.extra && s.extra !== nothing);
     return html`<div class="lr-panel lr-next">
