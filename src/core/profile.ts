@@ -73,3 +73,14 @@ export function emailRows(p: Profile | undefined): EmailRow[] {
   });
   return [...rows.filter((r) => r.primary), ...rows.filter((r) => !r.primary)];
 }
+
+/**
+ * True when the site does not make users verify their addresses, as far as the signed-in profile tells: under
+ * mandatory verification LoginRadius refuses the sign-in of an unverified primary address (970), so a signed-in
+ * user whose primary address is unverified (`EmailVerified: false`) is on a site with verification disabled (or
+ * optional, which the profile cannot tell apart). Then "Not verified" means nothing to the user and the elements
+ * show no verification state and no resend. A verified primary address (or no `EmailVerified` at all) keeps them.
+ */
+export function verificationOff(p: Profile | undefined): boolean {
+  return p?.EmailVerified === false;
+}

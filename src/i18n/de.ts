@@ -46,9 +46,6 @@ export const de: MessageTable = {
   'login.signingOut': 'Abmeldung läuft…',
   'login.signedOut': 'Sie haben sich abgemeldet.',
   'login.resend': 'Bestätigungs-E-Mail erneut senden',
-  'login.resending': 'Neue Bestätigungs-E-Mail wird gesendet…',
-  'login.resent':
-    'Wir haben eine neue Bestätigungs-E-Mail an {email} gesendet. Öffnen Sie den Link darin und melden Sie sich dann an.',
   'forgot.label': 'Passwort zurücksetzen',
   'forgot.intro':
     'Geben Sie die E-Mail-Adresse Ihres Kontos ein. Wir senden Ihnen dann einen Link, mit dem Sie ein neues Passwort festlegen können.',
@@ -88,7 +85,7 @@ export const de: MessageTable = {
   'register.submit': 'Konto erstellen',
   'register.busy': 'Ihr Konto wird erstellt…',
   'register.checkEmail':
-    'Fast geschafft: Wir haben einen Bestätigungslink an {email} gesendet. Öffnen Sie ihn, um Ihr Konto zu aktivieren.',
+    'Wir haben einen Bestätigungslink an {email} gesendet. Öffnen Sie ihn, um die Registrierung abzuschließen.',
   'register.done': 'Ihr Konto ist eingerichtet und Sie sind als {name} angemeldet.',
   'register.signedInAs': 'Sie sind als {name} angemeldet.',
   'register.checkingEmail': 'E-Mail-Adresse wird geprüft…',
@@ -230,7 +227,6 @@ export const de: MessageTable = {
   'emails.removed': '{email} wurde aus Ihrem Konto entfernt.',
   'emails.cannotRemoveOnly':
     '{email} ist Ihre einzige E-Mail-Adresse und kann daher nicht entfernt werden. Fügen Sie zuerst eine weitere Adresse hinzu.',
-  'emails.cannotRemovePrimary': '{email} ist Ihre primäre E-Mail-Adresse und kann daher nicht entfernt werden.',
   'emails.resend': 'Bestätigungslink erneut senden',
   'emails.resendLabel': 'Bestätigungslink erneut an {email} senden',
   'emails.resending': 'Neuer Bestätigungslink wird an {email} gesendet…',
@@ -418,6 +414,22 @@ export const de: MessageTable = {
     'Falls ein Konto für {email} existiert, haben wir einen neuen Anmeldelink dorthin gesendet. Öffnen Sie ihn, um sich anzumelden.',
   'mfa.handOver':
     'Ihr Konto verlangt zusätzlich einen zweiten Faktor. Fahren Sie auf der Anmeldeseite mit Ihrem zweiten Faktor fort.',
+  // issue 16: next steps, show/hide password, resend verification
+  'password.hide': 'Passwort verbergen',
+  'resend.button': 'Neuen Link senden',
+  'resend.to': 'Neuen Link an {email} senden',
+  'resend.busy': 'Ein neuer Link wird gesendet…',
+  'resend.sent': 'Wir haben einen neuen Link an {email} gesendet. Öffnen Sie ihn, um fortzufahren.',
+  'resend.verified': '{email} ist bereits bestätigt. Sie können sich anmelden.',
+  'resend.wait': {one: 'Sie können in {count} Sekunde einen weiteren senden.', other: 'Sie können in {count} Sekunden einen weiteren senden.'},
+  'login.unverified':
+    'Ihre E-Mail-Adresse ist noch nicht bestätigt. Wir haben soeben einen neuen Bestätigungslink an {email} gesendet: Öffnen Sie ihn und melden Sie sich dann an.',
+  'register.sentTitle': 'Prüfen Sie Ihr Postfach',
+  'link.next.continue': 'Weiter',
+  'link.next.signIn': 'Anmelden',
+  'link.verify.doneEmail': 'Ihre E-Mail-Adresse {email} ist bestätigt.',
+  'link.verify.doneSignedInEmail': 'Ihre E-Mail-Adresse {email} ist bestätigt und Sie sind jetzt angemeldet.',
+  'link.resend.intro': 'Geben Sie Ihre E-Mail-Adresse ein, dann senden wir Ihnen einen neuen Link.',
 };
 
 export default de;

@@ -31,11 +31,13 @@ export interface FieldOptions {
  * One accessible field: `<label for>` + `<input>` + hint + error text, all in the same (light) tree.
  * `aria-invalid` and the error id in `aria-describedby` are present only while an error shows. The error
  * element is always rendered (empty and hidden without an error) so the id reference never dangles.
+ * A hint turns into the error: while an error shows, the hint is hidden and the error takes its line (one line,
+ * recoloured; `aria-describedby` names the error only), so the same rule is never said twice.
  */
 export function field(o: FieldOptions): TemplateResult {
   const hintId = `${o.id}-hint`;
   const errorId = `${o.id}-error`;
-  const describedBy = [o.hint ? hintId : '', o.error ? errorId : ''].filter(Boolean).join(' ');
+  const describedBy = o.error ? errorId : o.hint ? hintId : '';
   return html`
     <div class="lr-field" ?data-invalid=${!!o.error}>
       <label class="lr-field__label" for=${o.id}
@@ -61,7 +63,7 @@ export function field(o: FieldOptions): TemplateResult {
         />
         ${o.trailing ?? nothing}
       </div>
-      ${o.hint ? html`<p class="lr-field__hint" id=${hintId}>${o.hint}</p>` : nothing}
+      ${o.hint ? html`<p class="lr-field__hint" id=${hintId} ?hidden=${!!o.error}>${o.hint}</p>` : nothing}
       <p class="lr-field__error" id=${errorId} ?hidden=${!o.error}>${o.error ?? nothing}</p>
     </div>
   `;

@@ -1,11 +1,18 @@
-import {html, nothing, type TemplateResult} from 'lit';
+import {html, nothing, svg, type TemplateResult} from 'lit';
+import {localeOf, msg} from '../i18n/index.js';
 import type {DataStatus} from './controllers/signed-in-data.js';
 
+/** The eye (show) and struck-through eye (hide) of the password toggle: inline SVG, no icon font, CSP-safe. */
+const EYE = svg`<path d="M2 12s3.6-7 10-7 10 7 10 7-3.6 7-10 7S2 12 2 12Z"/><circle cx="12" cy="12" r="3"/>`;
+const EYE_OFF = svg`${EYE}<path d="M3 3l18 18"/>`;
+
 /**
- * The show-password toggle of one or more password fields (`controls`: their ids). A real button with
- * `aria-pressed`; the host flips the input type(s) in `onToggle`.
+ * The show-password toggle of one or more password fields (`controls`: their ids): an icon button inside the
+ * field's frame (`.lr-field__control`), a real button with `aria-pressed`. Its name (visually hidden text, in the
+ * host's language) follows the state: "Show password" / "Hide password". The host flips the input type(s) in
+ * `onToggle`.
  */
-export function passwordToggle(o: {controls: string; pressed: boolean; label: string; onToggle: () => void}): TemplateResult {
+export function passwordToggle(o: {controls: string; pressed: boolean; host: Element; onToggle: () => void}): TemplateResult {
   return html`<button
     type="button"
     class="lr-field__toggle"
@@ -13,8 +20,22 @@ export function passwordToggle(o: {controls: string; pressed: boolean; label: st
     aria-controls=${o.controls}
     @click=${o.onToggle}
   >
-    ${o.label}
+    <svg class="lr-field__toggle-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">${o.pressed ? EYE_OFF : EYE}</svg
+    ><span class="lr-sr-only">${msg(o.pressed ? 'password.hide' : 'password.toggle', undefined, localeOf(o.host))}</span>
   </button>`;
+}
+
+/**
+ * A step's outcome with what to do next (a sent link, a verified address, a used link…): an optional title, the
+ * text (focusable, `.lr-notice`: the element focuses it when the step replaces a form) and the next actions in
+ * a row (with the action's message at its end).
+ */
+export function nextStep(o: {className: string; title?: string; text: string; actions?: unknown}): TemplateResult {
+  return html`<div class="lr-panel lr-next ${o.className}">
+    ${o.title ? html`<p class="lr-next__title">${o.title}</p>` : nothing}
+    <p class="lr-notice lr-next__text" tabindex="-1">${o.text}</p>
+    ${o.actions ? html`<div class="lr-form__actions lr-next__actions">${o.actions}</div>` : nothing}
+  </div>`;
 }
 
 /**

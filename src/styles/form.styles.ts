@@ -63,6 +63,7 @@ export const formStyles: CSSResult = css`
         color: var(--lr-color-text-muted);
       }
       :where(lr-login, lr-register, lr-profile-editor, lr-email-manager, lr-email-link, lr-mfa-settings) .lr-field__control {
+        position: relative;
         display: flex;
         gap: var(--lr-space-s);
         align-items: stretch;
@@ -81,7 +82,11 @@ export const formStyles: CSSResult = css`
       }
       :where(lr-login, lr-register, lr-profile-editor, lr-email-manager, lr-email-link, lr-mfa-settings) .lr-field__input[aria-invalid='true'] {
         border-color: var(--lr-field-border-color-invalid, var(--lr-color-danger));
-        border-width: 2px;
+        box-shadow: inset 0 0 0 1px var(--lr-field-border-color-invalid, var(--lr-color-danger));
+      }
+      /* Room for the show-password toggle, which sits inside the field's frame (the field keeps its width). */
+      :where(lr-login, lr-register, lr-profile-editor, lr-email-manager, lr-email-link, lr-mfa-settings) .lr-field__control:has(.lr-field__toggle) .lr-field__input {
+        padding-inline-end: var(--lr-control-min-height);
       }
       :where(lr-login, lr-register, lr-profile-editor, lr-email-manager, lr-email-link, lr-mfa-settings) .lr-field__hint {
         margin: 0;
@@ -99,31 +104,82 @@ export const formStyles: CSSResult = css`
         gap: var(--lr-space-m);
         align-items: center;
       }
-      :where(lr-login, lr-register, lr-profile-editor, lr-email-manager, lr-email-link, lr-mfa-settings) .lr-button,
-      :where(lr-login, lr-register, lr-profile-editor, lr-email-manager, lr-email-link, lr-mfa-settings) .lr-form__submit,
-      :where(lr-login, lr-register, lr-profile-editor, lr-email-manager, lr-email-link, lr-mfa-settings) .lr-field__toggle {
+      /* Buttons: primary (.lr-form__submit, .lr-button--primary; filled), secondary (.lr-button, outlined), danger (.lr-button--danger,
+         filled; .lr-button--danger-quiet, outlined); all one height. Links styled as buttons (next steps) too. */
+      :where(lr-login, lr-register, lr-profile-editor, lr-email-manager, lr-email-link, lr-mfa-settings) :is(.lr-button, .lr-form__submit) {
+        display: inline-flex;
+        align-items: center;
+        justify-content: center;
+        box-sizing: border-box;
         min-height: var(--lr-control-min-height);
         padding: var(--lr-space-s) var(--lr-space-l);
         font: inherit;
         font-weight: var(--lr-font-weight-strong);
+        text-decoration: none;
         cursor: pointer;
         border-radius: var(--lr-button-radius, var(--lr-radius-m));
-        border: var(--lr-border-width) solid var(--lr-button-background, var(--lr-color-accent));
-        background: transparent;
+        border: var(--lr-border-width) solid var(--lr-color-border-subtle);
+        background: var(--lr-color-surface);
         color: var(--lr-color-accent);
       }
-      :where(lr-login, lr-register, lr-profile-editor, lr-email-manager, lr-email-link, lr-mfa-settings) .lr-form__submit {
+      :where(lr-login, lr-register, lr-profile-editor, lr-email-manager, lr-email-link, lr-mfa-settings) :is(.lr-button:not(.lr-button--primary, .lr-button--danger), .lr-field__toggle):not(:disabled):hover {
+        background: var(--lr-color-accent-soft);
+      }
+      :where(lr-login, lr-register, lr-profile-editor, lr-email-manager, lr-email-link, lr-mfa-settings) :is(.lr-form__submit, .lr-button--primary) {
+        border-color: var(--lr-button-background, var(--lr-color-accent));
         background: var(--lr-button-background, var(--lr-color-accent));
         color: var(--lr-button-color, var(--lr-color-on-accent));
       }
-      :where(lr-login, lr-register, lr-profile-editor, lr-email-manager, lr-email-link, lr-mfa-settings) .lr-field__toggle {
-        flex: 0 0 auto;
-        padding-inline: var(--lr-space-m);
-        font-weight: normal;
-      }
-      :where(lr-login, lr-register, lr-profile-editor, lr-email-manager, lr-email-link, lr-mfa-settings) .lr-field__toggle[aria-pressed='true'] {
-        background: var(--lr-color-accent);
+      :where(lr-login, lr-register, lr-profile-editor, lr-email-manager, lr-email-link, lr-mfa-settings) .lr-button--danger {
+        border-color: var(--lr-color-danger);
+        background: var(--lr-color-danger);
         color: var(--lr-color-on-accent);
+      }
+      :where(lr-login, lr-register, lr-profile-editor, lr-email-manager, lr-email-link, lr-mfa-settings) .lr-button--danger-quiet {
+        color: var(--lr-color-danger);
+      }
+      /* The show-password toggle: an icon button inside the input's frame, at its end. */
+      :where(lr-login, lr-register, lr-profile-editor, lr-email-manager, lr-email-link, lr-mfa-settings) .lr-field__toggle {
+        position: absolute;
+        inset-block: var(--lr-border-width);
+        inset-inline-end: var(--lr-border-width);
+        display: grid;
+        place-items: center;
+        width: calc(var(--lr-control-min-height) - 2 * var(--lr-border-width));
+        padding: 0;
+        border: none;
+        border-radius: var(--lr-field-radius, var(--lr-radius-m));
+        background: transparent;
+        color: var(--lr-color-text-muted);
+        cursor: pointer;
+      }
+      :where(lr-login, lr-register, lr-profile-editor, lr-email-manager, lr-email-link, lr-mfa-settings) .lr-field__toggle:focus-visible {
+        outline-offset: calc(-1 * var(--lr-focus-ring-width));
+      }
+      :where(lr-login, lr-register, lr-profile-editor, lr-email-manager, lr-email-link, lr-mfa-settings) .lr-field__toggle-icon {
+        width: 1.25rem;
+        height: 1.25rem;
+        fill: none;
+        stroke: currentColor;
+        stroke-width: 1.8;
+        stroke-linecap: round;
+        stroke-linejoin: round;
+      }
+      /* A step's outcome with its next actions (templates.ts nextStep, the email link's next step). */
+      :where(lr-login, lr-register, lr-profile-editor, lr-email-manager, lr-email-link, lr-mfa-settings) .lr-next__title {
+        margin: 0;
+        font-size: 1.125rem;
+        font-weight: var(--lr-font-weight-strong);
+      }
+      :where(lr-login, lr-register, lr-profile-editor, lr-email-manager, lr-email-link, lr-mfa-settings) :is(.lr-resend, .lr-next__actions) {
+        display: flex;
+        flex-wrap: wrap;
+        gap: var(--lr-space-s) var(--lr-space-m);
+        align-items: center;
+      }
+      :where(lr-login, lr-register, lr-profile-editor, lr-email-manager, lr-email-link, lr-mfa-settings) .lr-resend__wait {
+        font-size: var(--lr-font-size-small);
+        color: var(--lr-color-text-muted);
       }
       :where(lr-login, lr-register, lr-profile-editor, lr-email-manager, lr-email-link, lr-mfa-settings) .lr-form__link {
         padding: 0;
@@ -139,7 +195,7 @@ export const formStyles: CSSResult = css`
         cursor: not-allowed;
         opacity: 0.6;
       }
-      :where(lr-login, lr-register, lr-profile-editor, lr-email-manager, lr-email-link, lr-mfa-settings) :is(input, button):focus-visible {
+      :where(lr-login, lr-register, lr-profile-editor, lr-email-manager, lr-email-link, lr-mfa-settings) :is(input, select, button, a):focus-visible {
         outline: var(--lr-focus-ring-width) solid var(--lr-color-focus);
         outline-offset: var(--lr-focus-ring-offset);
       }
@@ -171,7 +227,8 @@ export const formStyles: CSSResult = css`
       }
       /* A live region that repeats a message already on screen (data-echo) only announces it: kept in the
          accessibility tree, visually hidden. */
-      :where(lr-login, lr-register, lr-profile-editor, lr-email-manager, lr-email-link, lr-mfa-settings) :is(.lr-form__alert, .lr-form__status)[data-echo] {
+      :where(lr-login, lr-register, lr-profile-editor, lr-email-manager, lr-email-link, lr-mfa-settings) :is(.lr-form__alert, .lr-form__status)[data-echo],
+      :where(lr-login, lr-register, lr-profile-editor, lr-email-manager, lr-email-link, lr-mfa-settings) .lr-sr-only {
         position: absolute;
         width: 1px;
         height: 1px;

@@ -18,7 +18,8 @@ export const tokenStyles = css`
   @layer lr.theme {
     :root,
     :host {
-      --lr-font-family: inherit;
+      /* The system's UI font unless the page sets this token (set it to \`inherit\` to use the page's font). */
+      --lr-font-family: system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif;
       --lr-font-size: 1rem;
       --lr-font-size-small: 0.875rem;
       --lr-line-height: 1.5;
@@ -29,18 +30,20 @@ export const tokenStyles = css`
       --lr-color-surface: light-dark(#ffffff, #1b1b1f);
       --lr-color-field: light-dark(#ffffff, #26262c);
       --lr-color-border: light-dark(#70707c, #9a9aa6);
+      --lr-color-border-subtle: light-dark(#c9c9d1, #4a4a55);
       --lr-color-accent: light-dark(#1a56c4, #8fb4ff);
       --lr-color-on-accent: light-dark(#ffffff, #0b1a33);
       --lr-color-danger: light-dark(#b3261e, #ffb4ab);
       --lr-color-success: light-dark(#1d6b32, #8fd6a0);
       --lr-color-focus: light-dark(#1a56c4, #8fb4ff);
+      --lr-color-accent-soft: light-dark(#e8effc, #1e2a40);
 
       --lr-space-xs: 0.25rem;
       --lr-space-s: 0.5rem;
       --lr-space-m: 0.75rem;
       --lr-space-l: 1.25rem;
 
-      --lr-radius-m: 0.375rem;
+      --lr-radius-m: 0.5rem;
       --lr-border-width: 1px;
       --lr-focus-ring-width: 3px;
       --lr-focus-ring-offset: 2px;

@@ -48,7 +48,7 @@ const STYLED = () => {
 };
 
 const MSG = {
-  registered: (email) => `Almost done: we sent a verification link to ${email}. Open it to activate your account.`,
+  registered: (email) => `We sent a verification link to ${email}. Open it to finish creating your account.`,
   verified: 'Your email address is verified.',
   wrongPassword: 'Email or password is incorrect.',
   signedIn: 'You are signed in.',

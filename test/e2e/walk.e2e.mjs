@@ -319,7 +319,7 @@ for (const engine of ENGINES) {
       await fill(page, '#register input[name="email"]', email);
       await fill(page, '#register input[name="password"]', PASSWORD);
       await page.click('#register .lr-form__submit');
-      await waitText(page, '#register .lr-register__done', `Almost done: we sent a verification link to ${email}. Open it to activate your account.`);
+      await waitText(page, '#register .lr-register__done', `We sent a verification link to ${email}. Open it to finish creating your account.`);
       await waitLog(page, 'register lr-registered', `"email":"${email}"`, '"verificationRequired":true');
       assert.equal(await page.$('#register form'), null, 'the registration form has left the DOM');
       await waitState(page, 'anonymous', DEMO_ELEMENTS); // verification required: nobody is signed in yet
@@ -356,7 +356,7 @@ for (const engine of ENGINES) {
       await Promise.all([page.waitForNavigation({ waitUntil: 'load', timeout: STEP_TIMEOUT }), a.click()]);
       assert.equal(new URL(page.url()).pathname, new URL('link.html', demoUrl).pathname);
       await page.waitForSelector('#link[view="verified"]', { timeout: STEP_TIMEOUT });
-      await waitText(page, '#link .lr-link__message', 'Your email address is verified and you are now signed in.');
+      await waitText(page, '#link .lr-link__message', `Your email address ${email} is verified and you are now signed in.`);
       await waitLog(page, 'link lr-logged-in', `"Email":"${email}"`);
       await waitLog(page, 'link lr-email-verified', `{"email":"${email}"}`);
       await waitState(page, 'authenticated', ['link']);

@@ -13,9 +13,11 @@ import {LrElement} from '../../internal/lr-element.js';
 import {hiddenUsername, passwordToggle} from '../../internal/templates.js';
 import {FormValidator} from '../../internal/validation.js';
 import {formStyles} from '../../styles/form.styles.js';
+import {deleteConfirmView} from './delete-confirm.js';
 import {emailLinkStyles} from './email-link.styles.js';
 import {readLink, tokenError, type LinkType} from './link.js';
 import {PasswordlessLink} from './passwordless-link.js';
+import {LinkNextStep} from './next-step.js';
 
 export type {LinkType};
 
@@ -44,13 +46,13 @@ type View =
  *   in this tab and all others.
  * - `oneclicksignin`: a passwordless link signs the user in; a used or expired one offers "Send a new link".
  *
- * Used (974), expired (975) and invalid (973/1119) links get a clear message instead of a form; a missing or
- * unknown `vtype` says so. Once read from the URL, `vtype`/`vtoken` are removed from the address bar
+ * Used (974), expired (975) and invalid (973/1119) links get a clear message and "Send a new link" (see
+ * `next-step.ts`); every completed step offers "Continue" / "Sign in" (`next-url`); a missing or unknown `vtype` says so. Once read from the URL, `vtype`/`vtoken` are removed from the address bar
  * (`history.replaceState`) so the one-time token does not linger in history or referrers (`keep-url` turns this
  * off). The token is never put in an event, an attribute or the console.
  *
  * Class hooks: `.lr-link`, `.lr-link__message` (the focused result text), `.lr-link__reset-form`,
- * `.lr-link__delete-confirm`, `.lr-link__delete-keep`, `.lr-link__retry`, plus the shared form hooks (`.lr-form`,
+ * `.lr-link__delete-confirm`, `.lr-link__delete-keep`, `.lr-link__retry`, `.lr-link__next`, `.lr-link__resend`, `.lr-link__renew`, plus the shared form hooks (`.lr-form`,
  * `.lr-field`, `.lr-field__input`, `.lr-field__error`, `.lr-field__toggle`, `.lr-form__submit`,
  * `.lr-form__alert` (role=alert), `.lr-form__status` (role=status), `.lr-notice`, `.lr-button`). The reflected
  * `view` attribute tells the current step (`verifying`, `verified`, `reset-form`, `reset-done`,
@@ -65,6 +67,7 @@ type View =
  * @event {CustomEvent<null>} lr-password-reset - The new password was set.
  * @event {CustomEvent<{email: string}>} lr-passwordless-sent - "Send a new link" was accepted (sent if the address has an account).
  * @event {CustomEvent<{methods: string[]}>} lr-mfa-required - The passwordless link answered with a second-factor challenge.
+ * @event {CustomEvent<{email: string}>} lr-verification-sent - A new verification link was sent (after a used or expired one).
  * @event {CustomEvent<null>} lr-account-deleted - The account was deleted; the local session is cleared everywhere.
  * @event {CustomEvent<{kind: string, code?: number, message: string}>} lr-error - The link could not be completed; `message` is the text shown.
  * @event {CustomEvent<{retryAfterSeconds: number}>} lr-rate-limited - The API answered 429.
@@ -95,6 +98,9 @@ export class LrEmailLink extends LrElement {
   /** Minimum length of the new password (client-side hint and check; the API has the last word). */
   @property({type: Number, attribute: 'password-min-length'}) passwordMinLength = 8;
 
+  /** Where the next step ("Continue", "Sign in") leads once the link is complete (the sign-in page); no link without it. */
+  @property({attribute: 'next-url'}) nextUrl = '';
+
   /** Leave `vtype` / `vtoken` in the address bar (by default they are removed once read). */
   @property({type: Boolean, attribute: 'keep-url'}) keepUrl = false;
 
@@ -107,6 +113,8 @@ export class LrEmailLink extends LrElement {
   /** The text of the current step (a key, so a language switch re-renders it). */
   @state() private _message: Msg | undefined;
   @state() private _retry = false;
+  /** The link itself failed (used, expired, invalid): offer a new one. */
+  @state() private _renew = false;
   @state() private _showPassword = false;
 
   private _type: LinkType | undefined;
@@ -117,6 +125,7 @@ export class LrEmailLink extends LrElement {
   private readonly _v = new FormValidator(this, (input) => this.describeInvalid(input));
   private readonly _act = new ActionController(this);
   private readonly _pwl = new PasswordlessLink(this, this._act); // issue 13: vtype=oneclicksignin
+  private readonly _next = new LinkNextStep(this, this._act, this._v, () => this._session.config);
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
@@ -142,26 +151,32 @@ export class LrEmailLink extends LrElement {
         return this._renderResetForm();
       case 'delete-confirm':
         return this._renderDeleteConfirm();
-      case 'failed':
-        return html`<div class="lr-panel">
-          <p class="lr-notice lr-link__message" tabindex="-1">${text}</p>
-          ${this._retry
-            ? html`<div class="lr-form__actions">
-                <button type="button" class="lr-button lr-link__retry" @click=${this._onRetry}>
-                  ${this.msg('profile.retry')}
-                </button>
-              </div>`
-            : nothing}
-          ${this._pwl.offer(this._type === 'oneclicksignin' && !this._retry, this._session.config, this.email || this._urlEmail)}
-        </div>`;
-      default:
-        return html`<p class="lr-notice lr-link__message" tabindex="-1">${text}</p>`;
+      case 'failed': {
+        const retry = html`<button type="button" class="lr-button lr-link__retry" @click=${this._onRetry}>${this.msg('profile.retry')}</button>`;
+        const email = this.email || this._urlEmail;
+        const renew = this._pwl.offer(this._type === 'oneclicksignin' && !this._retry, this._session.config, email);
+        return this._next.render({text, type: this._type, renew: this._renew, email, extra: this._retry ? retry : renew}, this._uid);
+      }
+      default: {
+        const signedIn = this._view === 'verified' && this.sessionState === 'authenticated';
+        const done = signedIn || this._view.startsWith('delete') ? 'continue' : 'sign-in';
+        return this._next.render({text, type: this._type, email: '', done}, this._uid);
+      }
     }
   }
+
+  private readonly _uid = (name: string) => this.uid(name);
 
   private _renderResetForm(): TemplateResult {
     const min = this.passwordMinLength > 0 ? this.passwordMinLength : undefined;
     const type = this._showPassword ? 'text' : 'password';
+    // One state for both fields: each has its own toggle (inside its frame), both show or hide the two.
+    const toggle = passwordToggle({
+      controls: `${this.uid('password')} ${this.uid('confirm')}`,
+      pressed: this._showPassword,
+      host: this,
+      onToggle: () => (this._showPassword = !this._showPassword),
+    });
     return html`<form
       class="lr-form lr-link__reset-form"
       novalidate
@@ -185,12 +200,7 @@ export class LrEmailLink extends LrElement {
         error: this._v.error('password'),
         spellcheck: false,
         autocapitalize: 'none',
-        trailing: passwordToggle({
-          controls: `${this.uid('password')} ${this.uid('confirm')}`,
-          pressed: this._showPassword,
-          label: this.msg('password.toggle'),
-          onToggle: () => (this._showPassword = !this._showPassword),
-        }),
+        trailing: toggle,
       })}
       ${field({
         id: this.uid('confirm'),
@@ -202,6 +212,7 @@ export class LrEmailLink extends LrElement {
         error: this._v.error('confirmPassword'),
         spellcheck: false,
         autocapitalize: 'none',
+        trailing: toggle,
       })}
       <div class="lr-form__actions">
         <button type="submit" class="lr-form__submit" ?disabled=${this._act.blocked}>
@@ -213,26 +224,9 @@ export class LrEmailLink extends LrElement {
   }
 
   private _renderDeleteConfirm(): TemplateResult {
-    const id = this.uid('delete-question');
-    const blocked = this._act.blocked;
-    return html`<div class="lr-panel lr-link__delete-confirm">
-      <p class="lr-notice lr-link__message" id=${id} tabindex="-1">${this.msg('link.delete.confirm')}</p>
-      <div class="lr-form__actions">
-        <button
-          type="button"
-          class="lr-form__submit lr-button--danger lr-link__delete-submit"
-          aria-describedby=${id}
-          ?disabled=${blocked}
-          @click=${this._onDelete}
-        >
-          ${this.msg('link.delete.submit')}
-        </button>
-        <button type="button" class="lr-button lr-link__delete-keep" ?disabled=${blocked} @click=${this._onKeep}>
-          ${this.msg('link.delete.keep')}
-        </button>
-        ${this._act.message('delete')}
-      </div>
-    </div>`;
+    const [blocked, message, t] = [this._act.blocked, this._act.message('delete'), (k: 'submit' | 'keep' | 'confirm') => this.msg(`link.delete.${k}`)];
+    return deleteConfirmView({id: this.uid('delete-question'), question: t('confirm'), submit: t('submit'), keep: t('keep'), blocked, message,
+      onDelete: () => void this._onDelete(), onKeep: () => void this._onKeep()});
   }
 
   // ── Flow ─────────────────────────────────────────────────────────────────────────────────────────────
@@ -246,7 +240,8 @@ export class LrEmailLink extends LrElement {
     this._started = key;
     this._type = link.type;
     this._token = link.vtoken;
-    this._retry = false;
+    this._retry = this._renew = false;
+    this._next.reset();
     this._act.reset(); // answers for the previous link are dropped
     this._v.reset();
     if (!link.vtype || !link.vtoken) return this._failNow({key: 'link.missing'});
@@ -279,7 +274,8 @@ export class LrEmailLink extends LrElement {
       signedIn = true;
       emit(this, 'lr-logged-in', {profile});
     }
-    await this._show('verified', {key: signedIn ? 'link.verify.doneSignedIn' : 'link.verify.done'});
+    const done = signedIn ? 'link.verify.doneSignedIn' : 'link.verify.done';
+    await this._show('verified', email ? {key: `${done}Email` as const, params: {email}} : {key: done});
     emit(this, 'lr-email-verified', {email});
   }
 
@@ -364,6 +360,8 @@ export class LrEmailLink extends LrElement {
   private _linkFailed(e: ErrorOutcome): Msg & {shown: true} {
     const key = this._type ? tokenError(this._type, e.code) : undefined;
     this._retry = !key && (this._type === 'emailverification' || this._type === 'oneclicksignin');
+    // A passwordless link offers its own "Send a new link" (`passwordless-link.ts`).
+    this._renew = !!key && this._type !== 'deleteuser' && this._type !== 'oneclicksignin';
     const m: Msg = {key: key ?? e.key};
     void this._toFailed(m);
     return {...m, shown: true};

@@ -50,11 +50,10 @@ export class PasswordlessLink {
       this.#act.notify('link.passwordless.resent', {email}, {slot: 'resend'});
       emit(this.#el, 'lr-passwordless-sent', {email});
     };
-    return html`<div class="lr-form__actions">
-      <button type="button" class="lr-button lr-link__send-new" ?disabled=${this.#act.blocked} @click=${send}>
+    // Rendered in the next step's actions row (`next-step.ts`).
+    return html`<button type="button" class="lr-button lr-link__send-new" ?disabled=${this.#act.blocked} @click=${send}>
         ${msg('link.passwordless.resend', undefined, localeOf(this.#el))}
       </button>
-      ${this.#act.message('resend')}
-    </div>`;
+      ${this.#act.message('resend')}`;
   }
 }

@@ -72,12 +72,8 @@ export const emailManagerStyles = css`
       display: none;
     }
     :where(lr-email-manager) .lr-emails__cooldown {
-      margin: 0;
+      font-size: var(--lr-font-size-small);
       color: var(--lr-color-text-muted);
-    }
-    :where(lr-email-manager) .lr-button--danger {
-      border-color: var(--lr-color-danger);
-      color: var(--lr-color-danger);
     }
   }
 `;

@@ -5,7 +5,7 @@ import type {Profile} from '../../core/client.js';
 import {ErrorCodes} from '../../core/codes.js';
 import {isApiError} from '../../core/errors.js';
 import {emit} from '../../core/events.js';
-import {emailRows, unverifiedList, type EmailRow} from '../../core/profile.js';
+import {emailRows, unverifiedList, verificationOff, type EmailRow} from '../../core/profile.js';
 import type {Session} from '../../core/session.js';
 import type {MessageKey} from '../../i18n/index.js';
 import {ActionController, type Result, type RunOptions} from '../../internal/controllers/action.js';
@@ -18,7 +18,7 @@ import {field} from '../../internal/field.js';
 import {LrElement} from '../../internal/lr-element.js';
 import {FormValidator} from '../../internal/validation.js';
 import {formStyles} from '../../styles/form.styles.js';
-import {Cooldowns} from './cooldowns.js';
+import {Cooldowns} from '../../internal/cooldowns.js';
 import {emailManagerStyles} from './email-manager.styles.js';
 import {emailRow} from './email-row.js';
 
@@ -39,8 +39,8 @@ const ADD_FIELD_ERRORS: Record<number, MessageKey> = {
 /**
  * Lists the signed-in user's email addresses with their type (primary / secondary) and verification state, adds
  * an address (Add Email; the API emails it a verification link to `verification-url`), removes one after a
- * confirmation step (Remove Email; the primary or only address cannot be removed, and the element says why —
- * code 1005), and resends the verification link of an unverified address, with a cooldown shown on the row.
+ * confirmation step (Remove Email; none on the only address; a list out of date gets 1005, said), and resends the
+ * verification link of an unverified address, its cooldown beside it (no state if `verificationOff`, core/profile).
  *
  * Optimistic UI only where it is rolled back visibly: a new address appears at once as "Adding…" and
  * disappears again, with the reason on the field, if the API refuses it. Removals wait for the API. The list is
@@ -144,14 +144,15 @@ export class LrEmailManager extends LrElement {
       </div>
       ${rows.length
         ? html`<ul class="lr-emails__list" aria-labelledby=${headingId}>
-            ${rows.map((r, i) => this.#renderRow(r, i, rows.length))}
+            ${rows.map((r, i) => this.#renderRow(r, i, rows.length, verificationOff(p)))}
           </ul>`
         : html`<p class="lr-notice">${this.msg('emails.none')}</p>`}
       ${this.#act.message(LIST)}${this.#renderAdd()}
     </div>`;
   }
 
-  #renderRow(r: EmailRow, index: number, count: number): TemplateResult {
+  /** One address; `off`: the site does not verify addresses (see `verificationOff`). */
+  #renderRow(r: EmailRow, index: number, count: number, off: boolean): TemplateResult {
     return emailRow({
       row: r,
       index,
@@ -161,6 +162,8 @@ export class LrEmailManager extends LrElement {
       slot: rowSlot(r.email),
       wait: r.verified ? 0 : this.#cooldowns.left(lower(r.email)),
       confirming: this._confirm === r.email,
+      count,
+      off,
       onResend: () => void this.#onResend(r),
       onAskRemove: () => void this.#onAskRemove(r),
       onRemove: () => void this.#onRemove(r, count),
@@ -284,7 +287,11 @@ export class LrEmailManager extends LrElement {
         // Back to the row's buttons, focus on "Remove" (registered before the failure is reported).
         this._confirm = undefined;
         void this.updateComplete.then(() => this.#focusRowButton('.lr-emails__remove', email));
-        if (err.code === ErrorCodes.LastEmail) return {key: count <= 1 ? 'emails.cannotRemoveOnly' : 'emails.cannotRemovePrimary', params: {email}};
+        // The API refuses only the last address (removing the primary promotes another); with no Remove on the only
+        // address, that means the list is out of date (e.g. changed in another tab): say why and re-read it.
+        if (err.code !== ErrorCodes.LastEmail) return;
+        if (count > 1) void this.#data.load({quiet: true});
+        return {key: 'emails.cannotRemoveOnly', params: {email}};
       },
     });
     this._confirm = undefined;

@@ -16,6 +16,10 @@ export interface EmailRowOptions {
   wait: number;
   /** Its removal waits for confirmation. */
   confirming: boolean;
+  /** How many addresses the account has: the only one cannot be removed (the API refuses with 1005). */
+  count: number;
+  /** The site does not verify addresses: no verification state, no resend. */
+  off: boolean;
   onResend(): void;
   onAskRemove(): void;
   onRemove(): void;
@@ -23,11 +27,13 @@ export interface EmailRowOptions {
 }
 
 /**
- * One address: its type and state, its actions (resend, remove, or the removal's confirmation), and under them its
- * message (the outcome of its last action, with a 429's countdown) and its resend cooldown.
+ * One address: its type and state (none when the site does not verify), its actions (resend with its cooldown beside
+ * it, remove unless it is the only address, or the removal's confirmation), and under them its message (the outcome
+ * of its last action, with a 429's countdown).
  */
 export function emailRow(o: EmailRowOptions): TemplateResult {
-  const {row: r, index, act, msg, uid, slot, wait} = o;
+  const {row: r, index, act, msg, uid, slot, off} = o;
+  const wait = off ? 0 : o.wait;
   const busy = !!r.pending || act.running === slot;
   const m = act.get(slot);
   const waitId = uid(`wait-${index}`);
@@ -57,33 +63,35 @@ export function emailRow(o: EmailRowOptions): TemplateResult {
       </div>`;
   } else {
     actions = html`<div class="lr-form__actions lr-emails__actions">
-      ${r.verified
+      ${r.verified || off
         ? nothing
-        : html`<button
+        : html`<span class="lr-resend"><button
+              type="button"
+              class="lr-button lr-emails__resend"
+              data-email=${r.email}
+              aria-label=${msg('emails.resendLabel', {email: r.email})}
+              aria-describedby=${described(messageId, wait > 0 && waitId)}
+              ?disabled=${busy || act.blocked || wait > 0}
+              @click=${o.onResend}
+            >
+              ${msg('emails.resend')}
+            </button>
+            ${wait > 0 ? html`<span class="lr-emails__cooldown" id=${waitId}>${msg('emails.resendIn', {count: wait})}</span>` : nothing}</span>`}
+      ${o.count > 1 // the only address cannot be removed: no button that leads nowhere
+        ? html`<button
             type="button"
-            class="lr-button lr-emails__resend"
+            class="lr-button lr-button--danger-quiet lr-emails__remove"
             data-email=${r.email}
-            aria-label=${msg('emails.resendLabel', {email: r.email})}
-            aria-describedby=${described(messageId, wait > 0 && waitId)}
-            ?disabled=${busy || act.blocked || wait > 0}
-            @click=${o.onResend}
+            aria-label=${msg('emails.removeLabel', {email: r.email})}
+            aria-describedby=${described(messageId)}
+            ?disabled=${busy}
+            @click=${o.onAskRemove}
           >
-            ${msg('emails.resend')}
-          </button>`}
-      <button
-        type="button"
-        class="lr-button lr-emails__remove"
-        data-email=${r.email}
-        aria-label=${msg('emails.removeLabel', {email: r.email})}
-        aria-describedby=${described(messageId)}
-        ?disabled=${busy}
-        @click=${o.onAskRemove}
-      >
-        ${msg('emails.remove')}
-      </button>
+            ${msg('emails.remove')}
+          </button>`
+        : nothing}
     </div>`;
   }
-  const cooldown = wait > 0 ? html`<p class="lr-emails__cooldown" id=${waitId}>${msg('emails.resendIn', {count: wait})}</p>` : nothing;
   return html`<li
     class="lr-emails__item"
     ?data-primary=${r.primary}
@@ -94,11 +102,13 @@ export function emailRow(o: EmailRowOptions): TemplateResult {
     <span class="lr-emails__address">${r.email}</span>
     <span class="lr-emails__badges">
       <span class="lr-emails__badge lr-emails__type">${msg(r.primary ? 'emails.primary' : 'emails.secondary')}</span>
-      <span class="lr-emails__badge lr-emails__state" ?data-verified=${r.verified}
-        >${msg(r.pending ? 'emails.adding' : r.verified ? 'emails.verified' : 'emails.unverified')}</span
-      >
+      ${off && !r.pending
+        ? nothing
+        : html`<span class="lr-emails__badge lr-emails__state" ?data-verified=${r.verified}
+            >${msg(r.pending ? 'emails.adding' : r.verified ? 'emails.verified' : 'emails.unverified')}</span
+          >`}
     </span>
     ${actions}
-    <div class="lr-emails__note">${act.message(slot)}${cooldown}</div>
+    <div class="lr-emails__note">${act.message(slot)}</div>
   </li>`;
 }

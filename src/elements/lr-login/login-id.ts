@@ -31,13 +31,14 @@ export function loginIdKey(id: LoginId): string {
 
 /**
  * The sign-in identifier field: `type=email` named `email` (default), or a text field named `username` whose
- * label and checks follow the mode. Every mode is `autocomplete="username"`: the account name for password managers.
+ * label and checks follow the mode (`o.mode`, else `login-id`). Every mode is `autocomplete="username"`: the account
+ * name for password managers.
  */
 export function loginIdField(
   host: LoginIdHost,
-  o: {id: string; value: string; error: (name: string) => string | undefined},
+  o: {id: string; value: string; error: (name: string) => string | undefined; mode?: LoginIdMode},
 ): TemplateResult {
-  const mode = loginIdMode(host.loginId);
+  const mode = o.mode ?? loginIdMode(host.loginId);
   const email = mode === 'email';
   return field({
     id: o.id,

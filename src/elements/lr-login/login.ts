@@ -2,8 +2,8 @@ import {html, nothing, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import * as api from '../../core/client.js';
 import {ErrorCodes} from '../../core/codes.js';
-import {isApiError} from '../../core/errors.js';
 import {emit} from '../../core/events.js';
+import {requestPasswordReset} from '../../core/forgot.js';
 import {displayName} from '../../core/profile.js';
 import {getSession} from '../../core/session.js';
 import type {StoredProfile} from '../../core/store.js';
@@ -11,6 +11,7 @@ import {ActionController} from '../../internal/controllers/action.js';
 import {field} from '../../internal/field.js';
 import {LrElement} from '../../internal/lr-element.js';
 import {passwordStep, secondFactor, type SecondFactorStep} from '../../internal/steps/second-factor/index.js';
+import {ResendVerification} from '../../internal/resend-verification.js';
 import {passwordToggle} from '../../internal/templates.js';
 import {FormValidator} from '../../internal/validation.js';
 import {formStyles} from '../../styles/form.styles.js';
@@ -28,8 +29,6 @@ const SAME_AS_WRONG_PASSWORD = {
   [ErrorCodes.UserNotExist]: ErrorCodes.InvalidCredentials,
   [ErrorCodes.UserNameNotFound]: ErrorCodes.InvalidCredentials,
 };
-/** The forgot-password answer must not reveal whether the address exists. */
-const UNKNOWN_ACCOUNT = [ErrorCodes.UserNotFound, ErrorCodes.UserNotExist, ErrorCodes.InvalidCredentials];
 /** Shortest time the forgot-password request appears to take, so timing does not tell accounts apart. */
 const FORGOT_MIN_MS = 600;
 
@@ -135,6 +134,19 @@ export class LrLogin extends LrElement {
   private readonly _v = new FormValidator(this, (input) => describeLoginInput(this, input) ?? this.describeInvalid(input));
   private readonly _act = new ActionController(this);
   private readonly _lock = new LockSlot({host: this, act: this._act, v: this._v, uid: this.uid('lock'), config: () => this._session.config});
+  /** Resend after 970: only when the user asks (the API itself sent a new link with the 970 answer). */
+  private readonly _resend = new ResendVerification(this, this._act, {
+    slot: 'form',
+    className: 'lr-login__resend',
+    label: 'login.resend',
+    config: () => this._session.config,
+    verificationUrl: () => this.verificationUrl,
+    form: () => this.querySelector('form'),
+    onDone: () => {
+      this._unverified = '';
+      void this._act.focus('.lr-login__form .lr-form__submit'); // the resend button has gone
+    },
+  });
 
   override render(): TemplateResult {
     const state = this.sessionState;
@@ -184,18 +196,14 @@ export class LrLogin extends LrElement {
           trailing: passwordToggle({
             controls: this.uid('password'),
             pressed: this._showPassword,
-            label: this.msg('password.toggle'),
+            host: this,
             onToggle: () => (this._showPassword = !this._showPassword),
           }),
         })}
         ${this._lock.render()}
         <div class="lr-form__actions">
           <button type="submit" class="lr-form__submit" ?disabled=${blocked || this._lock.blocking}>${this.msg('login.submit')}</button>
-          ${this._unverified
-            ? html`<button type="button" class="lr-button lr-login__resend" ?disabled=${blocked} @click=${this._onResend}>
-                ${this.msg('login.resend')}
-              </button>`
-            : nothing}
+          ${this._resend.render(this._unverified)}
           ${this._act.message('form')}
         </div>
         <button type="button" class="lr-form__link lr-login__forgot" @click=${this._toForgot}>
@@ -204,22 +212,6 @@ export class LrLogin extends LrElement {
         ${this.passwordless !== 'off' ? this._pwl?.entry() : nothing}
       </form>
     `;
-  }
-
-  /** The email field of the sign-in and forgot-password forms (the typed address carries over between them). */
-  private _emailField(id: string): TemplateResult {
-    return field({
-      id: this.uid(id),
-      name: 'email',
-      type: 'email',
-      label: this.msg('field.email'),
-      autocomplete: 'username',
-      required: true,
-      value: this._draft || this.email,
-      error: this._v.error('email'),
-      spellcheck: false,
-      autocapitalize: 'none',
-    });
   }
 
   private _renderForgot(): TemplateResult {
@@ -233,7 +225,7 @@ export class LrLogin extends LrElement {
         @change=${this._v.onChange}
       >
         <p class="lr-form__intro">${this.msg('forgot.intro')}</p>
-        ${this._emailField('forgot-email')}
+        ${loginIdField(this, {id: this.uid('forgot-email'), value: this._draft || this.email, error: (n) => this._v.error(n), mode: 'email'})}
         <div class="lr-form__actions">
           <button type="submit" class="lr-form__submit" ?disabled=${this._act.blocked}>${this.msg('forgot.submit')}</button>
           <button type="button" class="lr-form__link lr-login__back" @click=${this._toLogin}>
@@ -283,7 +275,9 @@ export class LrLogin extends LrElement {
           password.value = '';
           password.focus();
         } else if (err.code === ErrorCodes.EmailNotVerified) {
+          // LoginRadius sent a new verification link with this answer: say so, send none ourselves.
           this._unverified = email;
+          return {key: 'login.unverified', params: {email}};
         }
         return this._lock.failed(err, raw, form, id) ?? (err.code === ErrorCodes.InvalidCredentials ? {key: incorrectKey(mode)} : undefined);
       },
@@ -307,25 +301,6 @@ export class LrLogin extends LrElement {
     emit(this, 'lr-logged-in', {profile});
   }
 
-  private async _onResend(): Promise<void> {
-    const email = this._unverified;
-    if (this._act.blocked || !email) return;
-    const opts: Parameters<typeof api.resendVerification>[2] = {};
-    if (this.verificationUrl) opts.verificationUrl = this.verificationUrl;
-    const r = await this._act.run((signal) => api.resendVerification(this._session.config, email, {...opts, signal}), {
-      progress: 'login.resending',
-      form: this.querySelector('form'),
-      onError: (err) => {
-        if (err.code === ErrorCodes.AlreadyVerified || err.code === ErrorCodes.EmailAlreadyVerified) this._unverified = '';
-      },
-    });
-    if (!r.ok) return;
-    this._unverified = '';
-    this._act.notify('login.resent', {email}, {form: this.querySelector('form')});
-    await this._act.focus('.lr-login__form .lr-form__submit'); // the resend button has gone
-    emit(this, 'lr-verification-sent', {email});
-  }
-
   private async _onForgot(e: SubmitEvent): Promise<void> {
     e.preventDefault();
     if (this._act.blocked) return;
@@ -335,11 +310,8 @@ export class LrLogin extends LrElement {
     const cfg = this._session.config;
     if (!cfg.apiKey) return this._act.fail({key: 'error.config'}, {slot: 'forgot', form});
     this._draft = email;
-    const request = (signal: AbortSignal) =>
-      api.forgotPassword(cfg, email, this.resetPasswordUrl, {signal}).catch((err: unknown) => {
-        // "No such account" is answered exactly like success.
-        if (!isApiError(err, ...UNKNOWN_ACCOUNT)) throw err;
-      });
+    // "No such account" is answered exactly like success.
+    const request = (signal: AbortSignal) => requestPasswordReset(cfg, email, this.resetPasswordUrl, {signal});
     const r = await this._act.run(request, {slot: 'forgot', progress: 'forgot.busy', form, minMs: FORGOT_MIN_MS});
     if (!r.ok) return;
     this._show('forgot-sent');

@@ -68,7 +68,7 @@ export class ChangePasswordSection implements ReactiveController {
     }
     const min = this.#c.host.passwordMinLength > 0 ? this.#c.host.passwordMinLength : undefined;
     const password = (name: 'current' | 'new', shown: boolean, toggle: () => void) =>
-      passwordToggle({controls: uid(`pw-${name}`), pressed: shown, label: msg('password.toggle'), onToggle: toggle});
+      passwordToggle({controls: uid(`pw-${name}`), pressed: shown, host: this.#c.host, onToggle: toggle});
     return section(
       this.#c,
       'password',

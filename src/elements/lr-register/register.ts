@@ -11,8 +11,9 @@ import {ActionController} from '../../internal/controllers/action.js';
 import type {ErrorOutcome} from '../../internal/controllers/errors.js';
 import {field} from '../../internal/field.js';
 import {LrElement} from '../../internal/lr-element.js';
+import {ResendVerification} from '../../internal/resend-verification.js';
 import {TakenCheck} from '../../internal/taken-check.js';
-import {passwordToggle} from '../../internal/templates.js';
+import {nextStep, passwordToggle} from '../../internal/templates.js';
 import {FormValidator} from '../../internal/validation.js';
 import {formStyles} from '../../styles/form.styles.js';
 import {registerStyles} from './register.styles.js';
@@ -67,6 +68,7 @@ type Awaitable<T> = T | Promise<T>;
  * @since 0.1
  *
  * @event {CustomEvent<{email: string, verificationRequired: boolean}>} lr-registered - The account was created. `verificationRequired` is true when the user must open the emailed link before signing in.
+ * @event {CustomEvent<{email: string}>} lr-verification-sent - "Send a new link" on the sent step sent another verification email.
  * @event {CustomEvent<{profile: StoredProfile}>} lr-logged-in - The API signed the new user in (verification optional or disabled).
  * @event {CustomEvent<{reason: 'expired' | 'other-tab'}>} lr-logged-out - The session expired or another tab signed out.
  * @event {CustomEvent<{state: SessionState, profile?: StoredProfile, source: 'load' | 'self' | 'other-tab'}>} lr-session-changed - Whenever the page's session state or profile changes.
@@ -133,6 +135,15 @@ export class LrRegister extends LrElement {
   private readonly _v = new FormValidator(this, (input) => this.describeInvalid(input));
   private readonly _act = new ActionController(this);
   private readonly _taken = new TakenCheck();
+  /** "Send a new link" on the sent step (after a cooldown: the API has just sent one). */
+  private readonly _resend = new ResendVerification(this, this._act, {
+    slot: 'sent',
+    className: 'lr-register__resend',
+    label: 'resend.button',
+    cooldown: 30,
+    config: () => this._session.config,
+    verificationUrl: () => this.verificationUrl,
+  });
 
   /** The name fields to render, parsed from `fields` in `willUpdate`. */
   private _nameFields: NameField[] = [];
@@ -156,7 +167,13 @@ export class LrRegister extends LrElement {
     const state = this.sessionState;
     let body: TemplateResult | typeof nothing;
     if (this._outcome === 'verify') {
-      body = this._renderNotice(this.msg('register.checkEmail', {email: this._registeredEmail}));
+      const email = this._registeredEmail;
+      body = nextStep({
+        className: 'lr-register__done lr-register__sent',
+        title: this.msg('register.sentTitle'),
+        text: this.msg('register.checkEmail', {email}),
+        actions: [this._resend.render(email), this._act.message('sent')],
+      });
     } else if (state === 'authenticated' || (state === 'unknown' && this._session.session?.profile)) {
       const name = displayName(this._session.session?.profile);
       const notice = this._outcome === 'signed-in' ? this.msg('register.done', {name}) : this.msg('register.signedInAs', {name});
@@ -237,7 +254,7 @@ export class LrRegister extends LrElement {
           trailing: passwordToggle({
             controls: this.uid('password'),
             pressed: this._showPassword,
-            label: this.msg('password.toggle'),
+            host: this,
             onToggle: () => (this._showPassword = !this._showPassword),
           }),
         })}
@@ -306,6 +323,7 @@ export class LrRegister extends LrElement {
     if (login) profile = await (this._session.session ?? getSession(cfg)).adopt(login).catch(() => undefined);
     this._registeredEmail = email;
     this._outcome = login ? 'signed-in' : 'verify';
+    if (!login) this._resend.wait(email);
     // The outcome is the focused notice that replaces the form; the live region only announces it.
     if (login) this._act.notify('register.done', {name: displayName(profile) || email}, {shown: true});
     else this._act.notify('register.checkEmail', {email}, {shown: true});

@@ -13,7 +13,7 @@ import {load, save} from '../../../src/core/store.js';
 import {de} from '../../../src/i18n/de.js';
 import {setMessages} from '../../../src/i18n/index.js';
 import {ActionController} from '../../../src/internal/controllers/action.js';
-import {$, adminCreate, alertText, describedError, mount, retype, settle, signIn, statusText, typeText} from './account-support.js';
+import {$, adminCreate, alertText, describedError, mount, removeLast, retype, settle, signIn, statusText, typeText} from './account-support.js';
 import {emu, env, PASSWORD, requests, resetAll, resetPage, setFaults, sleep, uniqueEmail, until} from './support.js';
 
 const PROFILE = '/identity/v2/auth/account';
@@ -39,16 +39,6 @@ async function manager(): Promise<LrEmailManager> {
   const el = await mount<LrEmailManager>('lr-email-manager');
   await settle(el, () => el.querySelector('.lr-emails__item'), 'the email list');
   return el;
-}
-
-/** Asks to remove the (only) address, confirms, and waits for the refusal (1005). */
-async function removeOnly(el: LrEmailManager): Promise<void> {
-  $<HTMLButtonElement>(el, '.lr-emails__remove').click();
-  await el.updateComplete;
-  const err = oneEvent(el, 'lr-error');
-  $<HTMLButtonElement>(el, '.lr-emails__remove-yes').click();
-  await err;
-  await el.updateComplete;
 }
 
 const first = (el: Element) => $<HTMLInputElement>(el, 'form.lr-profile__form input[name=FirstName]');
@@ -125,7 +115,7 @@ describe('signed-in elements: messages, focus and requests', function () {
   it('says the only-address refusal once, inside the item', async () => {
     const email = await signedIn();
     const el = await manager();
-    await removeOnly(el);
+    await removeLast(el, email);
     const why = `${email} is your only email address, so it cannot be removed. Add another address first.`;
     const shown = [...el.querySelectorAll('.lr-message, .lr-notice, .lr-emails__note p')].filter((n) => text(n) === why);
     expect(shown.length, 'on screen once').to.equal(1);
@@ -193,7 +183,7 @@ describe('signed-in elements: messages, focus and requests', function () {
     const saved = oneEvent(el, 'lr-profile-updated');
     $<HTMLButtonElement>(el, '.lr-profile__save').click();
     await saved;
-    await removeOnly(emails);
+    await removeLast(emails, email);
     expect(rowMessage(el, 'form.lr-profile__form .lr-form__actions')).to.equal('Your profile has been saved.');
     setMessages('de', de); // what a page does to ship German (or a locale loader)
     wrapper.setAttribute('lang', 'de');

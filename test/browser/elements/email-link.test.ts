@@ -279,7 +279,7 @@ describe('<lr-email-link>', function () {
       const used = await open(m.Link);
       await submitNew(used);
       expect(message(used).textContent).to.contain('already been used');
-      expect(used.querySelector('form')).to.equal(null);
+      expect(used.querySelector('form.lr-link__reset-form'), 'the password form is replaced').to.equal(null);
 
       const other = uniqueEmail('reset-expired');
       const m2 = await resetLink(other);

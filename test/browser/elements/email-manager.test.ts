@@ -15,6 +15,7 @@ import {
   linkParams,
   mail,
   mount,
+  removeLast,
   session,
   settle,
   signIn,
@@ -161,7 +162,9 @@ describe('<lr-email-manager>', function () {
     const resend = () => $<HTMLButtonElement>(row(el, second), '.lr-emails__resend');
     // Just added: the link was sent a moment ago, so resending waits.
     expect(resend().disabled).to.equal(true);
-    expect($(row(el, second), '.lr-emails__note').textContent).to.match(/You can resend in \d seconds?\./);
+    const wait = $(row(el, second), '.lr-emails__cooldown');
+    expect(wait.textContent).to.match(/You can resend in \d seconds?\./);
+    expect(wait.parentElement, 'the countdown beside its button').to.equal(resend().parentElement);
     expect(resend().getAttribute('aria-label')).to.equal(`Resend verification link to ${second}`);
     await settle(el, () => !resend().disabled, 'the cooldown to end', 4000);
     const sent = oneEvent(el, 'lr-verification-sent');
@@ -207,24 +210,32 @@ describe('<lr-email-manager>', function () {
     expect(stored.Email.map((e: {Value: string}) => e.Value)).to.deep.equal([email]);
   });
 
-  it('says why the only address cannot be removed (1005), and keeps it', async () => {
+  it('offers no Remove on the only address (issue 16), and Remove on each once there are two', async () => {
+    const {el, email} = await signedInManager();
+    expect($(row(el, email), '.lr-emails__remove'), 'no Remove that leads nowhere').to.equal(null);
+    await expect(el).to.be.accessible();
+    const second = uniqueEmail('other');
+    await add(el, second);
+    await settle(el, () => el.querySelectorAll('.lr-emails__remove').length === 2, 'Remove on both');
+    expect($(row(el, email), '.lr-emails__remove').getAttribute('aria-label')).to.equal(`Remove ${email}`);
+  });
+
+  it('says why the last address cannot be removed when the list was out of date (1005), and keeps it', async () => {
     const {el, email} = await signedInManager();
     const log = record(el, EVENTS);
-    $<HTMLButtonElement>(row(el, email), '.lr-emails__remove').click();
-    await el.updateComplete;
-    const err = oneEvent(el, 'lr-error');
-    $<HTMLButtonElement>(el, '.lr-emails__remove-yes').click();
-    const e = (await err) as CustomEvent;
-    await el.updateComplete;
+    await removeLast(el, email);
+    const e = log.of('lr-error').at(-1)!;
     const why = `${email} is your only email address, so it cannot be removed. Add another address first.`;
     expect(e.detail).to.deep.equal({kind: 'api', code: 1005, message: why});
     expect(alertText(el)).to.equal(why);
     const r = row(el, email);
     expect(r, 'still listed').to.exist;
     expect($(r, '.lr-emails__note').textContent!.trim()).to.equal(why);
-    const button = $<HTMLButtonElement>(r, '.lr-emails__remove');
-    expect(document.activeElement).to.equal(button);
-    expect(document.getElementById(button.getAttribute('aria-describedby')!)!.textContent!.trim()).to.equal(why);
+    // The list is re-read: the address removed elsewhere is gone, and the only one left has no Remove.
+    await settle(el, () => rows(el).length === 1, 'the list re-read');
+    expect($(row(el, email), '.lr-emails__remove')).to.equal(null);
+    expect($(row(el, email), '.lr-emails__note').textContent!.trim()).to.equal(why);
+    expect(document.activeElement && document.activeElement !== document.body, 'focus not on <body>').to.equal(true);
     expect(log.of('lr-email-removed')).to.have.length(0);
     await expect(el).to.be.accessible();
   });

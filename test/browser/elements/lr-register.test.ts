@@ -154,7 +154,10 @@ describe('<lr-register>', () => {
       await el.updateComplete;
       const password = ui.input(el, 'password');
       expect(password.getAttribute('aria-invalid')).to.equal('true');
-      expect(ui.describedBy(password)).to.deep.equal(['Use at least 8 characters.', 'Use at least 8 characters.']);
+      // The hint turned into the error: one line (the hint hidden), recoloured, the only description.
+      expect(ui.describedBy(password)).to.deep.equal(['Use at least 8 characters.']);
+      expect(document.getElementById(`${password.id}-hint`)!.hidden, 'hint hidden while the error shows').to.equal(true);
+      expect(document.getElementById(`${password.id}-error`)!.textContent!.trim()).to.equal('Use at least 8 characters.');
       await typeInto(password, ' and longer');
       await el.updateComplete;
       expect(password.hasAttribute('aria-invalid')).to.equal(false);
@@ -321,7 +324,9 @@ describe('<lr-register>', () => {
       expect(err.detail.code).to.equal(1134);
       const password = ui.input(el, 'password');
       expect(password.getAttribute('aria-invalid')).to.equal('true');
-      expect(ui.describedBy(password)).to.have.length(2);
+      // The error replaces the hint (one line): described by the error only.
+      expect(ui.describedBy(password)).to.deep.equal([document.getElementById(`${password.id}-error`)!.textContent!.trim()]);
+      expect(document.getElementById(`${password.id}-hint`)!.hidden).to.equal(true);
       expect(ui.input(el, 'email').hasAttribute('aria-invalid')).to.equal(false);
       expect(ui.alert(el)).to.equal('Some fields were not accepted. Check them and try again.');
     });

@@ -1,5 +1,5 @@
 import type {ReactiveControllerHost} from 'lit';
-import {CountdownController} from '../../internal/countdown.js';
+import {CountdownController} from './countdown.js';
 
 /** Resend cooldowns by address: one `CountdownController` per address while it counts down. */
 export class Cooldowns {
