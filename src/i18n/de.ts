@@ -121,7 +121,7 @@ export const de: MessageTable = {
   'code.1130': 'Die Anmeldung ist für dieses Konto deaktiviert. Bitte wenden Sie sich an den Betreiber der Website.',
   'code.1132': 'Zu viele fehlgeschlagene Anmeldeversuche: Dieses Konto verlangt jetzt eine CAPTCHA-Prüfung.',
   'code.1148': 'Zu viele fehlgeschlagene Anmeldeversuche: Dieses Konto verlangt jetzt die Antwort auf eine Sicherheitsfrage.',
-  'code.1198': 'Dieses Konto ist vorübergehend gesperrt. Versuchen Sie es später erneut oder wenden Sie sich an den Betreiber der Website.',
+  'code.1198': 'Zu viele fehlgeschlagene Versuche: Dieses Konto ist vorübergehend gesperrt. Versuchen Sie es später erneut oder wenden Sie sich an den Betreiber der Website.',
   'code.1264': 'Zu viele fehlgeschlagene Versuche. Versuchen Sie es später erneut oder setzen Sie Ihr Passwort zurück.',
   'code.936': 'Es gibt bereits ein Konto mit dieser E-Mail-Adresse. Versuchen Sie stattdessen, sich anzumelden.',
   'code.1017': 'Dieser Benutzername ist bereits vergeben.',

@@ -109,7 +109,7 @@ export const en = {
   'code.1130': 'Sign-in is disabled for this account. Please contact the site for help.',
   'code.1132': 'Too many failed sign-ins: this account now needs a CAPTCHA check.',
   'code.1148': 'Too many failed sign-ins: this account now needs the answer to a security question.',
-  'code.1198': 'This account is locked for now. Try again later, or contact the site for help.',
+  'code.1198': 'Too many failed attempts: this account is locked for now. Try again later, or contact the site for help.',
   'code.1264': 'Too many failed attempts. Try again later, or reset your password.',
   'code.936': 'An account with this email address already exists. Try signing in instead.',
   'code.1017': 'This username is already taken.',

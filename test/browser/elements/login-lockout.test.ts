@@ -94,7 +94,7 @@ describe('<lr-login> login-id and the live lockout', () => {
       const el = await mount();
       await failTimes(el, user.email, 2);
       const e = await attempt(el, user.email, user.password);
-      expect(e.detail).to.include({code: 1198, message: 'This account is locked for now. Try again later, or contact the site for help.'});
+      expect(e.detail).to.include({code: 1198, message: 'Too many failed attempts: this account is locked for now. Try again later, or contact the site for help.'});
       await until(() => lock(el)?.dataset.lock === 'suspend', 'the suspend step');
       expect(ui.alert(el)).to.equal(e.detail.message);
       expect(ui.status(el)).to.match(/^You can try again at .+\.$/);

@@ -88,16 +88,16 @@ describe('messages of <lr-login>, <lr-register>, <lr-email-link>', () => {
     const el = await mountLogin(`verification-url="${location.origin}/verify"`);
     await signIn(el, email, PASSWORD, 'lr-error');
     const resend = el.querySelector<HTMLButtonElement>('.lr-login__resend')!;
-    expect(resend.parentElement!.querySelector('.lr-message')!.textContent).to.contain('not verified');
+    expect(resend.closest('.lr-form__actions')!.querySelector('.lr-message')!.textContent).to.contain('not verified');
     resend.focus();
     const sent = oneEvent(el, 'lr-verification-sent');
     resend.click();
     await sent;
     await el.updateComplete;
     const row = ui.submit(el).closest('.lr-form__actions')!;
-    expect(row.querySelector('.lr-message')!.textContent).to.contain(`We sent a new verification email to ${email}`);
+    expect(row.querySelector('.lr-message')!.textContent).to.contain(`We sent a new link to ${email}`);
     expect(row.querySelector('.lr-message')!.getAttribute('data-tone')).to.equal('success');
-    expect(count(visibleText(el), 'We sent a new verification email'), 'shown once').to.equal(1);
+    expect(count(visibleText(el), 'We sent a new link'), 'shown once').to.equal(1);
     expect(document.activeElement, 'the resend button has gone; focus is not on <body>').to.equal(ui.submit(el));
   });
 
