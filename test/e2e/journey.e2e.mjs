@@ -210,7 +210,7 @@ for (const engine of ENGINES) {
           'B5-03 lr-register status region (present before) says to check the email; focus on the notice': async () => {
             assert.equal(await j.region('lr-register', 'status'), MSG.registered(email));
             assert.equal(await j.region('lr-register', 'alert'), '');
-            assert.equal((await j.active()).what, 'lr-register p.lr-notice');
+            assert.equal((await j.active()).what, 'lr-register p.lr-next__text'); // the sent step's notice (issue 16)
           },
           'the account exists, unverified, with the names typed': async () => {
             const account = await stack.admin(`?email=${encodeURIComponent(email)}`);

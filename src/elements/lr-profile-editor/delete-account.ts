@@ -56,7 +56,7 @@ export class DeleteAccountSection {
         <div class="lr-form__actions">
           <button
             type="button"
-            class="lr-button lr-button--danger lr-profile__delete-start"
+            class="lr-button lr-button--danger-quiet lr-profile__delete-start"
             @click=${() => this.#go('confirm', '.lr-profile__delete-confirm')}
           >
             ${msg('profile.delete.start')}

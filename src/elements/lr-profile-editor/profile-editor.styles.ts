@@ -37,13 +37,14 @@ export const profileEditorStyles = css`
     :where(lr-profile-editor) .lr-profile__identity {
       overflow-wrap: anywhere;
     }
+    /* Deleting: the first button is quiet (outlined), the confirmation filled (the button hierarchy of form.styles). */
     :where(lr-profile-editor) .lr-button--danger {
       border-color: var(--lr-profile-danger-color, var(--lr-color-danger));
-      color: var(--lr-profile-danger-color, var(--lr-color-danger));
-    }
-    :where(lr-profile-editor) .lr-form__submit.lr-button--danger {
       background: var(--lr-profile-danger-color, var(--lr-color-danger));
       color: var(--lr-color-on-accent);
+    }
+    :where(lr-profile-editor) .lr-button--danger-quiet {
+      color: var(--lr-profile-danger-color, var(--lr-color-danger));
     }
     :where(lr-profile-editor) select.lr-field__input {
       appearance: auto;
