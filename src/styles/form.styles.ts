@@ -130,6 +130,15 @@ export const formStyles: CSSResult = css`
         background: var(--lr-button-background, var(--lr-color-accent));
         color: var(--lr-button-color, var(--lr-color-on-accent));
       }
+      /* Links drawn as buttons (the email link's next step): nearly every page has an unlayered "a { color }" rule,
+         which beats any rule in this layer and made the text the colour of the button. Important here (layered
+         important beats unlayered); hosts restyle through --lr-button-color and --lr-color-accent. */
+      :where(lr-email-link) a.lr-button {
+        color: var(--lr-color-accent) !important;
+      }
+      :where(lr-email-link) a.lr-button--primary {
+        color: var(--lr-button-color, var(--lr-color-on-accent)) !important;
+      }
       :where(lr-login, lr-register, lr-profile-editor, lr-email-manager, lr-email-link, lr-mfa-settings) .lr-button--danger {
         border-color: var(--lr-color-danger);
         background: var(--lr-color-danger);

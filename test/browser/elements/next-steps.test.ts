@@ -49,6 +49,16 @@ describe('issue 16: next steps', function () {
       const next = $<HTMLAnchorElement>(el, 'a.lr-link__next');
       expect([text(next), next.getAttribute('href')]).to.deep.equal(['Continue', '/signin']);
       await expect(el).to.be.accessible();
+      // A host's own unlayered link colour (every site has one) must not paint the text the colour of the button.
+      const host = document.head.appendChild(document.createElement('style'));
+      host.textContent = 'a { color: rgb(26, 86, 196); }';
+      try {
+        const cs = getComputedStyle(next);
+        expect(cs.color, 'text colour differs from the button').to.not.equal(cs.backgroundColor);
+        expect(cs.color).to.not.equal('rgb(26, 86, 196)');
+      } finally {
+        host.remove();
+      }
     });
 
     it('offers "Sign in" after a verification without sign-in and after a new password', async () => {
