@@ -385,8 +385,8 @@ export const de: MessageTable = {
   'link.passwordless.resending': 'Ein neuer Link wird gesendet…',
   'link.passwordless.resent':
     'Falls ein Konto für {email} existiert, haben wir einen neuen Anmeldelink dorthin gesendet. Öffnen Sie ihn, um sich anzumelden.',
-  'mfa.handOver':
-    'Ihr Konto verlangt zusätzlich einen zweiten Faktor. Fahren Sie auf der Anmeldeseite mit Ihrem zweiten Faktor fort.',
+  // Issue 13: a passwordless first factor continues in the shared second step; its expiry cannot ask for a password.
+  'mfa.expiredPasswordless': 'Dieser Anmeldeschritt ist abgelaufen. Beginnen Sie neu und fordern Sie eine neue Anmelde-E-Mail an.',
 };
 
 export default de;

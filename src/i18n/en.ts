@@ -353,7 +353,8 @@ export const en = {
   'link.passwordless.resend': 'Send a new link',
   'link.passwordless.resending': 'Sending a new link…',
   'link.passwordless.resent': 'If an account exists for {email}, we have sent it a new sign-in link. Open it to sign in.',
-  'mfa.handOver': 'Your account also asks for a second factor. Continue with your second factor on the sign-in page.',
+  // Issue 13: a passwordless first factor continues in the shared second step; its expiry cannot ask for a password.
+  'mfa.expiredPasswordless': 'This sign-in step has expired. Start again and ask for a new sign-in email.',
 } satisfies Record<string, string | PluralForms>;
 
 /** Plural variants, chosen with `Intl.PluralRules` from the `count` parameter. `other` is required. */

@@ -1,26 +1,28 @@
 import type {LoginResult} from '../../core/client.js';
-import {emit} from '../../core/events.js';
-import type {FirstFactorResult, SecondFactorChallenge} from '../../core/passwordless.js';
-import type {MfaMethod} from '../../core/mfa.js';
-import type {Msg} from '../controllers/errors.js';
+import type {MfaLoginResult} from '../../core/mfa.js';
+import type {FirstFactorResult} from '../../core/passwordless.js';
+import type {SecondFactorOptions} from './second-factor/index.js';
 
-/** What a hand-over ends with: the final session answer, or a message for the element to show. */
-export type HandOver = {session: LoginResult} | {message: Msg};
+/** A plain address (not one the API masked), for "Send a new link" and the authenticator app's account name. */
+const PLAIN_ADDRESS = /^[^\s@*]+@[^\s@*]+$/;
 
-/** The second factors a challenge names (no token, no code): what `lr-mfa-required` carries. */
-export function methodsOf(c: SecondFactorChallenge): MfaMethod[] {
-  const methods: MfaMethod[] = [];
-  if (c['IsGoogleAuthenticatorVerified'] || c['IsAuthenticatorVerified']) methods.push('authenticator');
-  if (c['IsEmailOtpAuthenticatorVerified']) methods.push('emailotp');
-  return methods;
+/** The address a second-factor challenge names (the one an email code went to, else the first), '' if none or masked. */
+export function challengeAddress(answer: FirstFactorResult): string {
+  const sfa = answer.SecondFactorAuthentication as MfaLoginResult['SecondFactorAuthentication'];
+  const address = sfa?.EmailOTPStatus?.Email ?? sfa?.Email?.[0] ?? '';
+  return PLAIN_ADDRESS.test(address) ? address : '';
 }
 
 /**
- * A first factor (passwordless link or code) answered with a second-factor challenge. The ONE place where the
- * shared second-factor step (`src/internal/steps/second-factor/`, issue 12) is to be wired: until then it
- * dispatches `lr-mfa-required` from `el` and asks the user to continue on the sign-in page.
+ * A passwordless first factor (the link in `<lr-email-link>`, the code in `<lr-login passwordless>`) answered with a
+ * second-factor challenge (contract §7: P2/P3 on an MFA site; the second step's calls L2–L5 take its
+ * `SecondFactorAuthenticationToken`). Loads and runs the shared second-factor step, the one `<lr-login>`'s password
+ * sign-in uses (`lr-mfa-required` with the methods, never a token), and resolves with the final session answer, or
+ * undefined when the user chose "start again" (or the step expired): the first factor is used up by then, so the
+ * host goes back to asking for a new email. The step's code loads only here, so a page that never meets MFA pays
+ * nothing for it.
  */
-export async function handOverChallenge(el: HTMLElement, answer: FirstFactorResult): Promise<HandOver> {
-  emit(el, 'lr-mfa-required', {methods: methodsOf(answer.SecondFactorAuthentication!)});
-  return {message: {key: 'mfa.handOver'}};
+export async function handOverChallenge(answer: FirstFactorResult, o: SecondFactorOptions): Promise<LoginResult | undefined> {
+  const {secondFactor} = await import('./second-factor/lazy.js');
+  return secondFactor(answer as MfaLoginResult, {expiredKey: 'mfa.expiredPasswordless', ...o});
 }
