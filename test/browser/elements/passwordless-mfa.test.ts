@@ -86,7 +86,8 @@ describe('passwordless sign-in with a second factor', function () {
     const [l2] = await emu.requests('PUT', `${A}/login/2fa/verification/authenticatorcode`);
     expect(l2!.Url).to.match(/[?&]secondfactorauthenticationtoken=[0-9a-f-]{32,36}(&|$)/i);
     expect(rec.of('lr-error')).to.have.length(0);
-    noLeak(rec.events, vtoken, totp, secret, token!);
+    noSecrets(rec.events, vtoken); // the test itself put the link's token in the vtoken attribute
+    noLeak(rec.events, totp, secret, token!);
   });
 
   it('code: <lr-login passwordless="code"> → second step; a wrong code is marked and kept, the right one signs in', async () => {
