@@ -2,12 +2,12 @@ import {html, nothing, type ReactiveControllerHost, type TemplateResult} from 'l
 import {ErrorCodes} from '../../core/codes.js';
 import type {Config} from '../../core/config.js';
 import {emit} from '../../core/events.js';
-import {isSession, sendPasswordlessQuietly, verifyPasswordlessLink} from '../../core/passwordless.js';
+import {sendPasswordlessQuietly, verifyPasswordlessLink} from '../../core/passwordless.js';
 import {getSession} from '../../core/session.js';
 import {localeOf, msg} from '../../i18n/index.js';
 import type {ActionController, RunOptions} from '../../internal/controllers/action.js';
 import type {Msg} from '../../internal/controllers/errors.js';
-import {challengeAddress, handOverChallenge} from '../../internal/steps/hand-over.js';
+import {challengeAddress, firstFactor, handOverChallenge} from '../../internal/steps/hand-over.js';
 import type {SecondFactorStep} from '../../internal/steps/second-factor/index.js';
 
 let nextId = 0;
@@ -38,31 +38,27 @@ export class PasswordlessLink {
 
   /** Verifies the link; resolves with the result text, or undefined when it failed (shown by `onError`). */
   async signIn(cfg: Config, token: string, onError: RunOptions['onError']): Promise<Msg | undefined> {
-    const r = await this.#act.run((signal) => verifyPasswordlessLink(cfg, token, {signal}), {
+    const r = await this.#act.run((signal) => verifyPasswordlessLink(cfg, token, {signal}).then(firstFactor), {
       slot: 'link',
       progress: 'link.passwordless.busy',
       shown: true,
       onError,
     });
     if (!r.ok) return undefined;
-    const answer = r.value;
-    let login = isSession(answer) ? answer : undefined;
-    if (!login) {
-      this.#address = challengeAddress(answer);
-      login = await handOverChallenge(answer, {
-        host: this.#el,
-        act: this.#act,
-        config: cfg,
-        account: this.#address,
-        msg: (key, params) => msg(key, params, localeOf(this.#el)),
-        uid: (name) => `${this.#id}-${name}`,
-        show: (step) => ((this.#step = step), this.#el.requestUpdate()),
-        restartFocus: '.lr-link__message',
-        restartSlot: 'link',
-      });
-      // "Start again" (or an expired step): the link was used by the first factor; the user needs a new one.
-      if (!login) return void onError?.({kind: 'api', code: ErrorCodes.PasswordlessLinkUsed, key: 'link.passwordless.used'}, undefined);
-    }
+    this.#address = challengeAddress(r.value);
+    const login = await handOverChallenge(r.value, {
+      host: this.#el,
+      act: this.#act,
+      config: cfg,
+      account: this.#address,
+      msg: (key, params) => msg(key, params, localeOf(this.#el)),
+      uid: (name) => `${this.#id}-${name}`,
+      show: (step) => ((this.#step = step), this.#el.requestUpdate()),
+      restartFocus: '.lr-link__message',
+      restartSlot: 'link',
+    });
+    // "Start again" (or an expired step): the link was used by the first factor; the user needs a new one.
+    if (!login) return void onError?.({kind: 'api', code: ErrorCodes.PasswordlessLinkUsed, key: 'link.passwordless.used'}, undefined);
     const profile = await getSession(cfg).adopt(login);
     emit(this.#el, 'lr-logged-in', {profile});
     return {key: 'link.passwordless.done'};

@@ -1,13 +1,14 @@
 import {html, nothing, type ReactiveControllerHost, type TemplateResult} from 'lit';
 import type {LoginResult} from '../../core/client.js';
+import type {MfaLoginResult} from '../../core/mfa.js';
 import {resolveConfig} from '../../core/config.js';
 import {emit} from '../../core/events.js';
-import {isSession, sendPasswordlessQuietly, verifyPasswordlessCode, type FirstFactorResult} from '../../core/passwordless.js';
+import {sendPasswordlessQuietly, verifyPasswordlessCode} from '../../core/passwordless.js';
 import {localeOf, msg, type MessageKey, type MessageParams} from '../../i18n/index.js';
 import type {ActionController} from '../../internal/controllers/action.js';
 import {CountdownController} from '../../internal/countdown.js';
 import {field} from '../../internal/field.js';
-import {handOverChallenge} from '../../internal/steps/hand-over.js';
+import {firstFactor, handOverChallenge} from '../../internal/steps/hand-over.js';
 import type {SecondFactorStep} from '../../internal/steps/second-factor/index.js';
 import {FormValidator} from '../../internal/validation.js';
 
@@ -266,7 +267,7 @@ export class PasswordlessStep {
     const cfg = this.#config();
     const email = this.#email;
     const r = await this.#h.act.run(
-      (signal) => verifyPasswordlessCode(cfg, email, input.value.trim(), {signal}),
+      (signal) => verifyPasswordlessCode(cfg, email, input.value.trim(), {signal}).then(firstFactor),
       {
         slot: 'passwordless-code',
         progress: 'passwordless.verifying',
@@ -289,24 +290,22 @@ export class PasswordlessStep {
    * signs in after it. "Start again" there (or its expiry) comes back to the email form with the address kept: the
    * code is used up, so the user asks for a new email.
    */
-  async #finish(answer: FirstFactorResult): Promise<void> {
-    const login = isSession(answer)
-      ? answer
-      : await handOverChallenge(answer, {
-          host: this.#host,
-          act: this.#h.act,
-          config: this.#config(),
-          account: this.#email,
-          msg: this.#msg,
-          uid: this.#uid,
-          show: (step) => {
-            this.#step = step;
-            this.view = step ? 'mfa' : 'form';
-            this.#host.requestUpdate();
-          },
-          restartFocus: '.lr-login__passwordless-form input[name=email]',
-          restartSlot: 'passwordless',
-        });
+  async #finish(answer: LoginResult | MfaLoginResult): Promise<void> {
+    const login = await handOverChallenge(answer, {
+      host: this.#host,
+      act: this.#h.act,
+      config: this.#config(),
+      account: this.#email,
+      msg: this.#msg,
+      uid: this.#uid,
+      show: (step) => {
+        this.#step = step;
+        this.view = step ? 'mfa' : 'form';
+        this.#host.requestUpdate();
+      },
+      restartFocus: '.lr-login__passwordless-form input[name=email]',
+      restartSlot: 'passwordless',
+    });
     if (!login || this.view === 'idle') return; // back at the email form, or reset meanwhile (signed out, expired)
     this.reset();
     return this.#h.signedIn(login);

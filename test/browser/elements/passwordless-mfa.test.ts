@@ -154,6 +154,30 @@ describe('passwordless sign-in with a second factor', function () {
     await expect(el).to.be.accessible();
   });
 
+  it('code: an answer that is neither a session nor a challenge is refused, never adopted (the code kept)', async () => {
+    const user = await createAccount();
+    const zero = '00000000-0000-0000-0000-000000000000';
+    await emu.setFaults({path: `${A}/login/passwordlesslogin/email/verifyotp`, status: 200, body: {access_token: zero, Profile: null}, times: 1});
+    const el = await mount<LrLogin>('lr-login', `passwordless="code" no-password`);
+    const rec = record(el, EVENTS);
+    await settle(el, () => el.querySelector('.lr-login__passwordless-form'), 'the passwordless form');
+    await typeInto($<HTMLInputElement>(el, '.lr-login__passwordless-form input[name=email]'), user.email);
+    $<HTMLButtonElement>(el, '.lr-login__passwordless-form .lr-form__submit').click();
+    await settle(el, () => el.querySelector('.lr-login__code-form'), 'the code field');
+    const otp = (await mail(user.email, 'passwordless')).Otp!;
+    const input = $<HTMLInputElement>(el, 'input[name=otp]');
+    await typeInto(input, otp);
+    $<HTMLButtonElement>(el, '.lr-login__code-form .lr-form__submit').click();
+    await settle(el, () => rec.of('lr-error').length, 'lr-error');
+    expect(rec.of('lr-error')[0]!.detail.kind).to.equal('server');
+    expect($(el, '.lr-login__code-form').textContent).to.contain('having trouble');
+    expect(input.value).to.equal(otp);
+    expect(rec.of('lr-logged-in')).to.have.length(0);
+    expect(rec.of('lr-mfa-required')).to.have.length(0);
+    expect(session().state).to.equal('anonymous');
+    expect(await session().getAccessToken()).to.equal(undefined);
+  });
+
   it('link: "start again" in the second step says the link is used and offers a new one to the address', async () => {
     const {user} = await mfaUser();
     const {vtype, vtoken} = await linkFor(user.email);
