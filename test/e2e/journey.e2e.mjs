@@ -432,14 +432,7 @@ for (const engine of ENGINES) {
         let pwlLink;
         await j.step('passwordless-send', async () => {
           await j.markRegions();
-          await page.evaluate(() => document.querySelector('lr-login').setAttribute('passwordless', 'both'));
-          await page.waitForSelector('lr-login .lr-login__passwordless', WAIT);
-          await page.click('lr-login .lr-login__passwordless');
-          await page.waitForSelector('lr-login .lr-login__passwordless-form input[name=email]', WAIT);
-          await page.$eval('lr-login .lr-login__passwordless-form input[name=email]', (i) => { i.value = ''; });
-          await j.typeInto('lr-login .lr-login__passwordless-form input[name=email]', email);
-          await page.keyboard.press('Enter');
-          await page.waitForSelector('lr-login .lr-login__passwordless-sent input[name=otp]', WAIT);
+          await sendPasswordless(page, j, email, 'both');
         }, {
           'B5-03 the confirmation names the address; focus in the code field (one-time-code)': async () => {
             const notice = await page.$eval('lr-login .lr-login__passwordless-sent .lr-notice', (e) => e.textContent.trim());
@@ -486,6 +479,18 @@ for (const engine of ENGINES) {
       }
     });
   });
+}
+
+/** `<lr-login passwordless=mode>`: opens the passwordless form, sends to `email`; resolves at the code field. */
+async function sendPasswordless(page, j, email, mode) {
+  await page.evaluate((m) => document.querySelector('lr-login').setAttribute('passwordless', m), mode);
+  await page.waitForSelector('lr-login .lr-login__passwordless', WAIT);
+  await page.click('lr-login .lr-login__passwordless');
+  await page.waitForSelector('lr-login .lr-login__passwordless-form input[name=email]', WAIT);
+  await page.$eval('lr-login .lr-login__passwordless-form input[name=email]', (i) => { i.value = ''; });
+  await j.typeInto('lr-login .lr-login__passwordless-form input[name=email]', email);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('lr-login .lr-login__passwordless-sent input[name=otp]', WAIT);
 }
 
 // ── MFA leg (issue 12), Chromium and Firefox, same page policy and the same checks after every step ─────────────────
@@ -619,14 +624,7 @@ for (const engine of ENGINES) {
         // the same second step (a backup code here: the next TOTP step is outside the ±1 window until 30 s pass).
         await j.step('mfa-sign-out-3', signOut);
         await j.step('mfa-passwordless-code', async () => {
-          await page.evaluate(() => document.querySelector('lr-login').setAttribute('passwordless', 'code'));
-          await page.waitForSelector('lr-login .lr-login__passwordless', WAIT);
-          await page.click('lr-login .lr-login__passwordless');
-          await page.waitForSelector('lr-login .lr-login__passwordless-form input[name=email]', WAIT);
-          await page.$eval('lr-login .lr-login__passwordless-form input[name=email]', (i) => { i.value = ''; });
-          await j.typeInto('lr-login .lr-login__passwordless-form input[name=email]', email);
-          await page.keyboard.press('Enter');
-          await page.waitForSelector('lr-login .lr-login__code-form input[name=otp]', WAIT);
+          await sendPasswordless(page, j, email, 'code');
           const mail = (await stack.outbox(email)).filter((m) => m.Kind === 'passwordless').at(-1);
           assert.ok(mail?.Otp, 'a passwordless code in the outbox');
           secrets.add(mail.Otp);

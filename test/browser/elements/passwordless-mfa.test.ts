@@ -11,7 +11,8 @@ import '../../../src/elements/lr-email-link/lr-email-link.js';
 import type {LrEmailLink} from '../../../src/elements/lr-email-link/email-link.js';
 import '../../../src/elements/lr-login/lr-login.js';
 import type {LrLogin} from '../../../src/elements/lr-login/login.js';
-import {$, cfg, describedError, linkParams, mail, mount, session, settle} from './account-support.js';
+import {$, cfg, linkParams, mail, mount, session, settle} from './account-support.js';
+import {code, enterCode, wrongCodeKept} from './mfa-support.js';
 import {PASSWORD, admin, createAccount, emu, noSecrets, record, resetAll, typeInto, typeKeys} from './support.js';
 
 const EVENTS = ['lr-passwordless-sent', 'lr-mfa-required', 'lr-logged-in', 'lr-error', 'lr-session-changed'];
@@ -38,12 +39,14 @@ async function linkFor(email: string) {
   return {...linkParams(m.Link), otp: m.Otp ?? undefined};
 }
 
-const code = (el: Element) => $<HTMLInputElement>(el, '.lr-mfa input[name=code]');
-
-async function enterCode(el: Element, value: string): Promise<void> {
-  await typeInto(code(el), value);
-  await sendKeys({press: 'Enter'});
+/** `<lr-login passwordless="code">`: sends the code to `email`; resolves when the code field shows. */
+async function sendCode(el: LrLogin, email: string): Promise<void> {
+  await settle(el, () => el.querySelector('.lr-login__passwordless-form'), 'the passwordless form');
+  await typeInto($<HTMLInputElement>(el, '.lr-login__passwordless-form input[name=email]'), email);
+  $<HTMLButtonElement>(el, '.lr-login__passwordless-form .lr-form__submit').click();
+  await settle(el, () => el.querySelector('.lr-login__code-form'), 'the code field');
 }
+
 
 /** No code, key or token in events, attributes, the page text (outside the code field) or the address bar. */
 function noLeak(events: Event[], ...secrets: (string | undefined)[]): void {
@@ -94,10 +97,7 @@ describe('passwordless sign-in with a second factor', function () {
     const {user, secret} = await mfaUser();
     const el = await mount<LrLogin>('lr-login', `passwordless="code" no-password passwordless-url="${LINK_PAGE}"`);
     const rec = record(el, EVENTS);
-    await settle(el, () => el.querySelector('.lr-login__passwordless-form'), 'the passwordless form');
-    await typeInto($<HTMLInputElement>(el, '.lr-login__passwordless-form input[name=email]'), user.email);
-    $<HTMLButtonElement>(el, '.lr-login__passwordless-form .lr-form__submit').click();
-    await settle(el, () => el.querySelector('.lr-login__code-form'), 'the code field');
+    await sendCode(el, user.email);
     const otp = (await mail(user.email, 'passwordless')).Otp!;
     await typeInto($<HTMLInputElement>(el, 'input[name=otp]'), otp);
     $<HTMLButtonElement>(el, '.lr-login__code-form .lr-form__submit').click();
@@ -106,15 +106,7 @@ describe('passwordless sign-in with a second factor', function () {
     expect(document.activeElement).to.equal(code(el));
     await expect(el).to.be.accessible();
     const right = await admin.totp(secret);
-    const wrong = right === '123456' ? '654321' : '123456';
-    await enterCode(el, wrong);
-    await settle(el, () => rec.of('lr-error').length, 'lr-error');
-    const input = code(el);
-    expect(describedError(input)).to.equal('This code is not correct. Check it and try again.');
-    expect(input.value).to.equal(wrong);
-    expect(input.getAttribute('aria-invalid')).to.equal('true');
-    expect(document.activeElement).to.equal(input);
-    expect(rec.of('lr-error')[0]!.detail).to.include({code: 1102});
+    const {input, wrong} = await wrongCodeKept(el, rec, right);
     expect(session().state).to.equal('anonymous');
     await expect(el).to.be.accessible();
     input.select();
@@ -132,10 +124,7 @@ describe('passwordless sign-in with a second factor', function () {
     const {user} = await mfaUser({mfaTokenLifetimeSeconds: 1});
     const el = await mount<LrLogin>('lr-login', `passwordless="code" no-password`);
     const rec = record(el, EVENTS);
-    await settle(el, () => el.querySelector('.lr-login__passwordless-form'), 'the passwordless form');
-    await typeInto($<HTMLInputElement>(el, '.lr-login__passwordless-form input[name=email]'), user.email);
-    $<HTMLButtonElement>(el, '.lr-login__passwordless-form .lr-form__submit').click();
-    await settle(el, () => el.querySelector('.lr-login__code-form'), 'the code field');
+    await sendCode(el, user.email);
     await typeInto($<HTMLInputElement>(el, 'input[name=otp]'), (await mail(user.email, 'passwordless')).Otp!);
     $<HTMLButtonElement>(el, '.lr-login__code-form .lr-form__submit').click();
     await settle(el, () => el.querySelector('.lr-mfa'), 'the second step');
@@ -160,10 +149,7 @@ describe('passwordless sign-in with a second factor', function () {
     await emu.setFaults({path: `${A}/login/passwordlesslogin/email/verifyotp`, status: 200, body: {access_token: zero, Profile: null}, times: 1});
     const el = await mount<LrLogin>('lr-login', `passwordless="code" no-password`);
     const rec = record(el, EVENTS);
-    await settle(el, () => el.querySelector('.lr-login__passwordless-form'), 'the passwordless form');
-    await typeInto($<HTMLInputElement>(el, '.lr-login__passwordless-form input[name=email]'), user.email);
-    $<HTMLButtonElement>(el, '.lr-login__passwordless-form .lr-form__submit').click();
-    await settle(el, () => el.querySelector('.lr-login__code-form'), 'the code field');
+    await sendCode(el, user.email);
     const otp = (await mail(user.email, 'passwordless')).Otp!;
     const input = $<HTMLInputElement>(el, 'input[name=otp]');
     await typeInto(input, otp);
