@@ -9,6 +9,7 @@ import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { emulatorPlugin } from './tools/wtr/emulator-plugin.mjs';
 import { summaryReporter } from './tools/wtr/summary-reporter.mjs';
+import { visibilityPlugin } from './tools/wtr/visibility-plugin.mjs';
 
 const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -73,7 +74,7 @@ const names = (process.env.WTR_BROWSER || 'chrome,firefox,webkit')
 export default {
   files: 'test/browser/**/*.test.ts',
   nodeResolve: true,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), emulatorPlugin()],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), emulatorPlugin(), visibilityPlugin()],
   browsers: await Promise.all(names.map(launcher)),
   // One page at a time: tests share the emulator and IndexedDB. (Never `concurrency: undefined`: wtr hangs.)
   concurrency: 1,

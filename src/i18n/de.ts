@@ -412,8 +412,6 @@ export const de: MessageTable = {
   'link.passwordless.resending': 'Ein neuer Link wird gesendet…',
   'link.passwordless.resent':
     'Falls ein Konto für {email} existiert, haben wir einen neuen Anmeldelink dorthin gesendet. Öffnen Sie ihn, um sich anzumelden.',
-  'mfa.handOver':
-    'Ihr Konto verlangt zusätzlich einen zweiten Faktor. Fahren Sie auf der Anmeldeseite mit Ihrem zweiten Faktor fort.',
   // issue 16: next steps, show/hide password, resend verification
   'password.hide': 'Passwort verbergen',
   'resend.button': 'Neuen Link senden',
@@ -430,6 +428,8 @@ export const de: MessageTable = {
   'link.verify.doneEmail': 'Ihre E-Mail-Adresse {email} ist bestätigt.',
   'link.verify.doneSignedInEmail': 'Ihre E-Mail-Adresse {email} ist bestätigt und Sie sind jetzt angemeldet.',
   'link.resend.intro': 'Geben Sie Ihre E-Mail-Adresse ein, dann senden wir Ihnen einen neuen Link.',
+  // Issue 13: a passwordless first factor continues in the shared second step; its expiry cannot ask for a password.
+  'mfa.expiredPasswordless': 'Dieser Anmeldeschritt ist abgelaufen. Beginnen Sie neu und fordern Sie eine neue Anmelde-E-Mail an.',
 };
 
 export default de;

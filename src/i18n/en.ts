@@ -381,7 +381,6 @@ export const en = {
   'link.passwordless.resend': 'Send a new link',
   'link.passwordless.resending': 'Sending a new link…',
   'link.passwordless.resent': 'If an account exists for {email}, we have sent it a new sign-in link. Open it to sign in.',
-  'mfa.handOver': 'Your account also asks for a second factor. Continue with your second factor on the sign-in page.',
   // issue 16: next steps, show/hide password, resend verification
   'password.hide': 'Hide password',
   'resend.button': 'Send a new link',
@@ -397,6 +396,8 @@ export const en = {
   'link.verify.doneEmail': 'Your email address {email} is verified.',
   'link.verify.doneSignedInEmail': 'Your email address {email} is verified and you are now signed in.',
   'link.resend.intro': 'Enter your email address and we will send you a new link.',
+  // Issue 13: a passwordless first factor continues in the shared second step; its expiry cannot ask for a password.
+  'mfa.expiredPasswordless': 'This sign-in step has expired. Start again and ask for a new sign-in email.',
 } satisfies Record<string, string | PluralForms>;
 
 /** Plural variants, chosen with `Intl.PluralRules` from the `count` parameter. `other` is required. */

@@ -5,6 +5,7 @@
 //   (lr-email-manager) → change the password (lr-profile-editor) → sign out (lr-login) → passwordless: email a
 //   sign-in link (lr-login passwordless) → open it (lr-email-link) → signed in → sign out.
 // MFA leg (issue 12): set up the authenticator in lr-mfa-settings → sign out → TOTP sign-in → backup-code sign-in →
+//   passwordless code + backup code (issue 13) →
 //   remove it, with the same checks plus no key or code in events, the console, attributes or (once set up) the DOM.
 // After EVERY step (each a sub-test, with a screenshot in e2e-out/journey/<engine>/NN-<step>.png):
 //   B3-01/B3-05  zero `securitypolicyviolation` events, zero CSP reports, zero unhandled rejections / uncaught errors;
@@ -431,14 +432,7 @@ for (const engine of ENGINES) {
         let pwlLink;
         await j.step('passwordless-send', async () => {
           await j.markRegions();
-          await page.evaluate(() => document.querySelector('lr-login').setAttribute('passwordless', 'both'));
-          await page.waitForSelector('lr-login .lr-login__passwordless', WAIT);
-          await page.click('lr-login .lr-login__passwordless');
-          await page.waitForSelector('lr-login .lr-login__passwordless-form input[name=email]', WAIT);
-          await page.$eval('lr-login .lr-login__passwordless-form input[name=email]', (i) => { i.value = ''; });
-          await j.typeInto('lr-login .lr-login__passwordless-form input[name=email]', email);
-          await page.keyboard.press('Enter');
-          await page.waitForSelector('lr-login .lr-login__passwordless-sent input[name=otp]', WAIT);
+          await sendPasswordless(page, j, email, 'both');
         }, {
           'B5-03 the confirmation names the address; focus in the code field (one-time-code)': async () => {
             const notice = await page.$eval('lr-login .lr-login__passwordless-sent .lr-notice', (e) => e.textContent.trim());
@@ -485,6 +479,18 @@ for (const engine of ENGINES) {
       }
     });
   });
+}
+
+/** `<lr-login passwordless=mode>`: opens the passwordless form, sends to `email`; resolves at the code field. */
+async function sendPasswordless(page, j, email, mode) {
+  await page.evaluate((m) => document.querySelector('lr-login').setAttribute('passwordless', m), mode);
+  await page.waitForSelector('lr-login .lr-login__passwordless', WAIT);
+  await page.click('lr-login .lr-login__passwordless');
+  await page.waitForSelector('lr-login .lr-login__passwordless-form input[name=email]', WAIT);
+  await page.$eval('lr-login .lr-login__passwordless-form input[name=email]', (i) => { i.value = ''; });
+  await j.typeInto('lr-login .lr-login__passwordless-form input[name=email]', email);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('lr-login .lr-login__passwordless-sent input[name=otp]', WAIT);
 }
 
 // ── MFA leg (issue 12), Chromium and Firefox, same page policy and the same checks after every step ─────────────────
@@ -612,6 +618,33 @@ for (const engine of ENGINES) {
           await page.click('lr-login .lr-mfa__use-backupcode');
           await page.waitForSelector('lr-login .lr-mfa input[name=code][inputmode=text]', WAIT);
           await enterCode(codes[0]);
+          await page.waitForSelector('lr-login[session-state="authenticated"] .lr-login__sign-out', WAIT);
+        }, { 'no code or key in an event, the console, an attribute or the page': noSecret(false) });
+        // Passwordless on the MFA site (issue 13): the emailed code answers with the challenge and <lr-login> runs
+        // the same second step (a backup code here: the next TOTP step is outside the ±1 window until 30 s pass).
+        await j.step('mfa-sign-out-3', signOut);
+        await j.step('mfa-passwordless-code', async () => {
+          await sendPasswordless(page, j, email, 'code');
+          const mail = (await stack.outbox(email)).filter((m) => m.Kind === 'passwordless').at(-1);
+          assert.ok(mail?.Otp, 'a passwordless code in the outbox');
+          secrets.add(mail.Otp);
+          secrets.add(mail.Token);
+          await j.typeInto('lr-login .lr-login__code-form input[name=otp]', mail.Otp);
+          await page.keyboard.press('Enter');
+          await page.waitForSelector('lr-login .lr-mfa input[name=code]', WAIT);
+        }, {
+          'the code\'s challenge opens the second step (lr-mfa-required, methods only), focus on its code field': async () => {
+            const req = (await events(page, 'lr-mfa-required')).map((e) => e.detail);
+            assert.deepEqual(req.at(-1), { methods: ['authenticator', 'backupcode'] });
+            assert.equal(req.length, 3);
+            assert.equal((await j.active()).what, 'lr-login input[name=code]');
+          },
+          'no code in an event, the console or an attribute': noSecret(),
+        });
+        await j.step('mfa-passwordless-signed-in', async () => {
+          await page.click('lr-login .lr-mfa__use-backupcode');
+          await page.waitForSelector('lr-login .lr-mfa input[name=code][inputmode=text]', WAIT);
+          await enterCode(codes[1]);
           await page.waitForSelector('lr-login[session-state="authenticated"] .lr-login__sign-out', WAIT);
         }, { 'no code or key in an event, the console, an attribute or the page': noSecret(false) });
         await j.step('mfa-removed', async () => {

@@ -136,7 +136,7 @@ export class LrEmailLink extends LrElement {
   // ── Rendering ────────────────────────────────────────────────────────────────────────────────────────
 
   override render(): TemplateResult {
-    return html`<div class="lr-link">${this._renderView()}</div>${this._act.regions()}`;
+    return html`<div class="lr-link">${this._pwl.step() ?? this._renderView()}</div>${this._act.regions()}`;
   }
 
   private _renderView(): TemplateResult | typeof nothing {

@@ -1,13 +1,15 @@
 import {html, nothing, type ReactiveControllerHost, type TemplateResult} from 'lit';
 import type {LoginResult} from '../../core/client.js';
+import type {MfaLoginResult} from '../../core/mfa.js';
 import {resolveConfig} from '../../core/config.js';
 import {emit} from '../../core/events.js';
-import {isSession, sendPasswordlessQuietly, verifyPasswordlessCode, type FirstFactorResult} from '../../core/passwordless.js';
+import {sendPasswordlessQuietly, verifyPasswordlessCode} from '../../core/passwordless.js';
 import {localeOf, msg, type MessageKey, type MessageParams} from '../../i18n/index.js';
 import type {ActionController} from '../../internal/controllers/action.js';
 import {CountdownController} from '../../internal/countdown.js';
 import {field} from '../../internal/field.js';
-import {handOverChallenge} from '../../internal/steps/hand-over.js';
+import {firstFactor, handOverChallenge} from '../../internal/steps/hand-over.js';
+import type {SecondFactorStep} from '../../internal/steps/second-factor/index.js';
 import {FormValidator} from '../../internal/validation.js';
 
 /** `passwordless` attribute values: off, a link, a code, or both in one email. */
@@ -51,8 +53,10 @@ const SEND_MIN_MS = 600;
  * (`autocomplete="one-time-code"`). `lr-passwordless-sent` carries the address only.
  */
 export class PasswordlessStep {
-  view: 'idle' | 'form' | 'sent' = 'idle';
+  view: 'idle' | 'form' | 'sent' | 'mfa' = 'idle';
   #email = '';
+  /** The second-factor step (`view === 'mfa'`) when the code's answer was a challenge. */
+  #step: SecondFactorStep | undefined;
   readonly #host: PasswordlessHost;
   readonly #h: PasswordlessHooks;
   readonly #v: FormValidator;
@@ -83,6 +87,7 @@ export class PasswordlessStep {
   /** Back to the start (sign-out, expiry, another address). */
   reset(): void {
     this.view = 'idle';
+    this.#step = undefined;
     this.#v.reset();
     this.#cooldown.stop();
   }
@@ -94,6 +99,7 @@ export class PasswordlessStep {
   }
 
   render(): TemplateResult {
+    if (this.view === 'mfa' && this.#step) return this.#step.render();
     return this.view === 'sent' ? this.#renderSent() : this.#renderForm();
   }
 
@@ -261,7 +267,7 @@ export class PasswordlessStep {
     const cfg = this.#config();
     const email = this.#email;
     const r = await this.#h.act.run(
-      (signal) => verifyPasswordlessCode(cfg, email, input.value.trim(), {signal}),
+      (signal) => verifyPasswordlessCode(cfg, email, input.value.trim(), {signal}).then(firstFactor),
       {
         slot: 'passwordless-code',
         progress: 'passwordless.verifying',
@@ -276,19 +282,32 @@ export class PasswordlessStep {
       },
     );
     if (!r.ok) return;
-    await this.#finish(r.value, form);
+    await this.#finish(r.value);
   };
 
-  async #finish(answer: FirstFactorResult, form: HTMLFormElement): Promise<void> {
-    if (isSession(answer)) {
-      this.reset();
-      return this.#h.signedIn(answer);
-    }
-    const next = await handOverChallenge(this.#host, answer);
-    if ('session' in next) {
-      this.reset();
-      return this.#h.signedIn(next.session);
-    }
-    this.#h.act.notify(next.message.key, next.message.params, {slot: 'passwordless-code', tone: 'info', form});
+  /**
+   * A session signs in; a second-factor challenge (MFA site) shows the shared second step in place of this one and
+   * signs in after it. "Start again" there (or its expiry) comes back to the email form with the address kept: the
+   * code is used up, so the user asks for a new email.
+   */
+  async #finish(answer: LoginResult | MfaLoginResult): Promise<void> {
+    const login = await handOverChallenge(answer, {
+      host: this.#host,
+      act: this.#h.act,
+      config: this.#config(),
+      account: this.#email,
+      msg: this.#msg,
+      uid: this.#uid,
+      show: (step) => {
+        this.#step = step;
+        this.view = step ? 'mfa' : 'form';
+        this.#host.requestUpdate();
+      },
+      restartFocus: '.lr-login__passwordless-form input[name=email]',
+      restartSlot: 'passwordless',
+    });
+    if (!login || this.view === 'idle') return; // back at the email form, or reset meanwhile (signed out, expired)
+    this.reset();
+    return this.#h.signedIn(login);
   }
 }

@@ -7,6 +7,7 @@ import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type * as Core from '../../../src/core/index.js';
 import { apiBase, apiKey, createAccount, emu, resetAll, resetPage, sleep, until } from '../helpers/index.js';
+import { setPageVisible } from '../helpers/visibility.js';
 
 const { auth } = emu;
 const SLIDE = auth('access_token/sliding_token');
@@ -108,6 +109,43 @@ describe('session keep-alive (6-second tokens)', function () {
     expect(code).to.equal(906);
     await save(a, 'Late').catch(() => undefined);
     expect(a.session.state).to.equal('anonymous'); // expires as today
+  });
+
+  it('a hidden tab (really in the background) makes no extension despite recent input and lets the token lapse', async () => {
+    const a = await tab();
+    await signIn(a);
+    const doc = a.frame.contentDocument!;
+    const seen: string[] = [];
+    doc.addEventListener('visibilitychange', () => seen.push(doc.visibilityState));
+    await emu.clearRequests();
+    // Visible and in use: the token is extended (at 2/3 of its 6 s).
+    const start = Date.now();
+    while ((await slides()).length < 2 && Date.now() - start < 12000) {
+      await typeIn(a);
+      await sleep(500);
+    }
+    expect((await slides()).length, 'extensions while visible and in use').to.equal(2);
+    // An input just now (so the tab is "in use" by input), then the page goes to the background.
+    await typeIn(a);
+    await setPageVisible(false);
+    const hiddenAt = Date.now();
+    try {
+      expect(doc.visibilityState).to.equal('hidden');
+      expect(seen, 'visibilitychange fired').to.deep.equal(['hidden']);
+      const expired = new Promise<void>((resolve) => a.session.addEventListener('expired', () => resolve(), { once: true }));
+      await sleep(LIFETIME * 1000 + 1500); // past the due time (4 s after the last extension) and the expiry (6 s)
+      expect((await slides()).filter((t) => t >= hiddenAt), 'extensions while hidden').to.have.length(0);
+      await setPageVisible(true);
+      expect(seen).to.deep.equal(['hidden', 'visible']);
+      await typeIn(a); // back and active, but too late: nothing is extended after the expiry
+      await sleep(500);
+      expect(await slides(), 'no extension after the expiry').to.have.length(2);
+      await save(a, 'Late').catch(() => undefined);
+      await expired; // lr-session-expired on the elements
+      expect(a.session.state).to.equal('anonymous');
+    } finally {
+      if (document.visibilityState === 'hidden') await setPageVisible(true);
+    }
   });
 
   it('an idle tab extends once the user comes back before the expiry', async () => {

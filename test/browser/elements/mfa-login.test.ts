@@ -8,6 +8,7 @@ import {sendKeys} from '@web/test-runner-commands';
 import '../../../src/elements/lr-login/lr-login.js';
 import type {LrLogin} from '../../../src/elements/lr-login/login.js';
 import {$, describedError, mount, settle} from './account-support.js';
+import {code, enterCode, wrongCodeKept} from './mfa-support.js';
 import {PASSWORD, admin, createAccount, emu, noSecrets, record, resetAll, typeInto, typeKeys} from './support.js';
 
 const EVENTS = ['lr-mfa-required', 'lr-logged-in', 'lr-error', 'lr-session-changed'];
@@ -20,7 +21,6 @@ async function mfaSite(mfa: 'optional' | 'required' = 'required', more: Record<s
   await emu.setConfig({mfa, clockOffsetSeconds: midStep(), ...more});
 }
 
-const code = (el: Element) => $<HTMLInputElement>(el, '.lr-mfa input[name=code]');
 
 /** Password step through the form; resolves when the second step shows. */
 async function toSecondStep(el: LrLogin, email: string): Promise<void> {
@@ -42,10 +42,6 @@ async function atSecondStep() {
   return {user, secret: secret!, el, rec};
 }
 
-async function enterCode(el: LrLogin, value: string): Promise<void> {
-  await typeInto(code(el), value);
-  await sendKeys({press: 'Enter'});
-}
 
 /** No code, key or token in events, attributes or the document's text outside the code field. */
 function noLeak(el: Element, events: Event[], ...secrets: string[]): void {
@@ -166,15 +162,7 @@ describe('<lr-login> with multi-factor sign-in', function () {
   it('a wrong code: a clear message at the field, the code kept and focused, lr-error; then the right code works', async () => {
     const {secret, el, rec} = await atSecondStep();
     const right = await admin.totp(secret);
-    const wrong = right === '123456' ? '654321' : '123456';
-    await enterCode(el, wrong);
-    await settle(el, () => rec.of('lr-error').length, 'lr-error');
-    const input = code(el);
-    expect(describedError(input)).to.equal('This code is not correct. Check it and try again.');
-    expect(input.value).to.equal(wrong);
-    expect(input.getAttribute('aria-invalid')).to.equal('true');
-    expect(document.activeElement).to.equal(input);
-    expect(rec.of('lr-error')[0]!.detail).to.include({code: 1102, message: 'This code is not correct. Check it and try again.'});
+    const {input} = await wrongCodeKept(el, rec, right);
     await expect(el).to.be.accessible();
     input.select();
     await typeKeys(right);

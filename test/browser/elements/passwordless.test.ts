@@ -134,21 +134,4 @@ describe('passwordless sign-in', function () {
     expect((await emu.outbox(a.email)).filter((m) => m.Kind === 'passwordless')).to.have.length(2);
     expect(session().state).to.equal('anonymous');
   });
-
-  it('with MFA on, the link hands over to the second factor (lr-mfa-required, no token)', async () => {
-    const a = await createAccount();
-    await emu.setConfig({mfa: 'required'});
-    const el = await login('passwordless="link"');
-    await send(el, a.email);
-    const {vtype, vtoken} = linkParams((await mail(a.email, 'passwordless')).Link);
-    el.remove();
-    const link = await mount<LrEmailLink>('lr-email-link', `vtype="${vtype}" vtoken="${vtoken}"`);
-    const r = record(link, EVENTS);
-    await settle(link, () => link.view === 'verified', 'handed over');
-    expect($(link, '.lr-link__message').textContent).to.include('second factor');
-    expect(r.of('lr-mfa-required')).to.have.length(1);
-    expect(r.of('lr-logged-in')).to.have.length(0);
-    expect(session().state).to.equal('anonymous');
-    noSecrets(r.events, vtoken);
-  });
 });

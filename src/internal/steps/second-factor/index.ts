@@ -1,6 +1,6 @@
 /**
  * The entry of the shared second-factor step, for any element whose first factor may answer with a challenge
- * (`<lr-login>` today; a passwordless answer carrying `SecondFactorAuthentication` the same way). Only this small
+ * (`<lr-login>`'s password, and a passwordless link or code through `../hand-over.ts`). Only this small
  * module is imported statically: the step itself (and its QR library) loads with a dynamic `import()` when a
  * challenge arrives, so a page that never meets MFA pays no bytes for it.
  */
@@ -39,6 +39,8 @@ export interface SecondFactorOptions extends StepContext {
   show: (step: SecondFactorStep | undefined) => void;
   /** Where focus goes when the user is back at the first step (e.g. the password field). */
   restartFocus: string;
+  /** The host's message slot at that first step (default `form`), where an expired step says why. */
+  restartSlot?: string;
 }
 
 /**
@@ -61,7 +63,7 @@ export async function secondFactor(
   o.show(undefined);
   if (out.kind === 'signed-in') return out.login;
   // Back at the first step (the host keeps what was typed before): an expired step says why.
-  if (out.expired) o.act.notify('mfa.expired', undefined, {tone: 'info'});
+  if (out.expired) o.act.notify(o.expiredKey ?? 'mfa.expired', undefined, {tone: 'info', slot: o.restartSlot ?? 'form'});
   void o.act.focus(o.restartFocus);
   return undefined;
 }

@@ -77,7 +77,7 @@ export class SecondFactorStep {
     const {msg} = this.#c;
     if (this.#expired) {
       return html`<div class="lr-panel lr-mfa lr-mfa__expired">
-        <p class="lr-notice" tabindex="-1">${msg('mfa.expired')}</p>
+        <p class="lr-notice" tabindex="-1">${msg(this.#c.expiredKey ?? 'mfa.expired')}</p>
         <div class="lr-form__actions">
           <button type="button" class="lr-form__submit lr-mfa__restart" @click=${() => this.#end(true)}>${msg('mfa.restart')}</button>
         </div>
@@ -202,7 +202,7 @@ export class SecondFactorStep {
     if (STEP_GONE.includes(code)) {
       this.#expired = true;
       void this.#c.act.focus('.lr-mfa__expired .lr-notice');
-      return {key: 'mfa.expired', shown: true};
+      return {key: this.#c.expiredKey ?? 'mfa.expired', shown: true};
     }
     if (WRONG_CODE.includes(code)) {
       const key: MessageKey = this.#method === 'backupcode' ? 'mfa.wrongBackup' : 'mfa.wrongCode';

@@ -16,6 +16,8 @@ export interface StepContext {
   account: string;
   /** The issuer an authenticator app shows; default the page's host name. */
   issuer?: string | undefined;
+  /** The text of an expired step; default `mfa.expired`, which asks for the password (a passwordless host has none). */
+  expiredKey?: MessageKey | undefined;
 }
 
 /** How a second step ends: signed in (the final token answer), or back to the first step. */
