@@ -180,6 +180,24 @@ const browser = await chromium.launch({
   executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', headless: true,
   args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
 });
+/**
+ * Where a restore's time goes, from the page's resource timing (ms after navigation): when the loader (or bundle)
+ * and the shared core chunk had arrived, when the last script had arrived, and when the validate request started
+ * and ended. The gap between the core's arrival and the validate start is the IndexedDB read and whatever else
+ * sits on the critical path.
+ */
+type Phases = { entry: number; core: number; scripts: number; validateStart: number; validateEnd: number };
+// A string, not a function: tsx would wrap a function's inner arrows in a helper the page does not have.
+const PHASES = `(() => {
+  const rs = performance.getEntriesByType('resource');
+  const end = (re) => Math.max(0, ...rs.filter((r) => re.test(r.name)).map((r) => r.responseEnd));
+  const v = rs.find((r) => /access_token\\/validate/i.test(r.name));
+  return {
+    entry: end(/\\/lr-elements(\\.bundle)?\\.js$/), core: end(/\\/(chunks\\/core-[^/]*|lr-elements\\.bundle)\\.js$/),
+    scripts: end(/\\.js$/), validateStart: v ? v.startTime : NaN, validateEnd: v ? v.responseEnd : NaN,
+  };
+})()`;
+const phases: Phases[] = [], bundlePhases: Phases[] = [];
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const times: number[] = [], bundleTimes: number[] = [], floors: number[] = [], validates: number[] = [], profileReads: number[] = [];
 let loginPage: Awaited<ReturnType<typeof scriptsOf>>, allPage: typeof loginPage;
@@ -200,6 +218,7 @@ try {
       await page.goto(`${origin}${path}`);
       if (process.env.BENCH_DEBUG) { await page.waitForTimeout(3000); console.log(await page.evaluate(() => [...document.querySelectorAll('*')].filter((e) => e.localName.startsWith('lr-')).map((e) => `${e.localName}:${(e as unknown as { sessionState: string }).sessionState}`).join(' '))); }
       into.push(await page.waitForFunction(() => (window as unknown as { __t?: number }).__t).then((h) => h.jsonValue() as Promise<number>));
+      (into === times ? phases : bundlePhases).push(await page.evaluate(PHASES) as Phases);
       if (into === bundleTimes) continue;
       await page.waitForTimeout(300); // let any late request arrive before counting
       const { Requests } = await (await fetch(`${apiBase}/__emulator/requests`)).json() as { Requests: { Url: string; Method: string }[] };
@@ -250,6 +269,11 @@ console.log(`\nSession restore (headless Chromium, ${LATENCY_MS} ms injected lat
 console.log(`  navigation → lr-session-changed (authenticated), loader: ${restore.medianMs} ms   (runs: ${restore.runs.join(', ')})`);
 console.log(`  the same page on the one-file bundle:                    ${restore.bundle.medianMs} ms   (runs: ${restore.bundle.runs.join(', ')})`);
 console.log(`  floor (IndexedDB read + one round trip):                 ${restore.floorMs} ms`);
+const phaseMedians = (ps: Phases[]) => Object.fromEntries((Object.keys(ps[0]!) as (keyof Phases)[]).map((k) => [k, Math.round(median(ps.map((p) => p[k])))])) as Phases;
+for (const [name, ps] of [['loader', phases], ['one-file bundle', bundlePhases]] as const) {
+  const m = phaseMedians(ps);
+  console.log(`  ${`where it goes, ${name}:`.padEnd(40)} entry ${m.entry} ms, core ${m.core} ms, every script ${m.scripts} ms, validate ${m.validateStart}–${m.validateEnd} ms (median ms after navigation)`);
+}
 console.log(`  requests on load: validate ${validates.join(', ')}; read profile ${profileReads.join(', ')} (runs)`);
 console.log('\nSizes (minified)                                         raw       gzip     brotli');
 for (const [name, s] of [['loader, lr-elements.js', loader], ['one-file bundle, lr-elements.bundle.js', bundle]] as const) {
@@ -262,7 +286,7 @@ const results = {
   date: new Date().toISOString(),
   targets: TARGET,
   sizes: { loader, bundle, loginOnlyPage: loginPage!, allFivePage: allPage!, breakdown },
-  sessionRestore: { ...restore, ratio: Number(ratio.toFixed(2)), bundleRatio: Number((restore.bundle.medianMs / restore.floorMs).toFixed(2)) },
+  sessionRestore: { ...restore, phases: phaseMedians(phases), bundlePhases: phaseMedians(bundlePhases), ratio: Number(ratio.toFixed(2)), bundleRatio: Number((restore.bundle.medianMs / restore.floorMs).toFixed(2)) },
   requestsOnLoad: requests,
   mfaStep: { chunks: Object.fromEntries(mfaChunks.map((f) => [f, encoded.get(f)!.length])), loginPageWithStep: loginPage!.total + mfaBytes },
 };
