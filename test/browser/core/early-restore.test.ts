@@ -34,6 +34,7 @@ function pending(tag: string, attrs: Record<string, string> = { apikey: apiKey, 
   expect(customElements.get(tag), `${tag} is not defined yet`).to.equal(undefined);
   const el = document.createElement(tag) as LrEl;
   for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  el.dataset.early = '';
   document.body.append(el);
   return el;
 }
@@ -51,6 +52,15 @@ function pageEvents() {
   return { seen, stop: () => (document.removeEventListener('lr-session-changed', onChange), document.removeEventListener('lr-session-expired', onExpired)) };
 }
 
+/** Imports element modules (the upgrade), then returns what the page saw once `count` events are in (+100 ms). */
+async function upgrade(events: ReturnType<typeof pageEvents>, count: number, ...modules: (() => Promise<unknown>)[]) {
+  await Promise.all(modules.map((m) => m()));
+  await until(() => events.seen.length >= count, `${count} session event(s)`);
+  await sleep(100);
+  events.stop();
+  return events.seen;
+}
+
 const validated = async () => ((await load(KEY))?.validatedAt ?? 0) > 0;
 
 describe('early session restore (issue 14)', () => {
@@ -64,18 +74,13 @@ describe('early session restore (issue 14)', () => {
     const a = await signedInThenReload();
     const events = pageEvents();
     const el = pending('lr-login');
-    el.dataset.early = '';
     expectSession(el);
     // The validation is made and stored while lr-login is still a plain element.
     await until(validated, 'the stored token validated before the upgrade');
     expect(await emu.requests('GET', VALIDATE)).to.have.length(1);
     expect(customElements.get('lr-login')).to.equal(undefined);
-    await import('../../../src/elements/lr-login/lr-login.js');
+    expect(await upgrade(events, 1, () => import('../../../src/elements/lr-login/lr-login.js'))).to.deep.equal(['lr-login:authenticated/load']);
     expect(await el.ready).to.equal('authenticated');
-    await until(() => events.seen.length, 'lr-session-changed');
-    await sleep(100);
-    events.stop();
-    expect(events.seen).to.deep.equal(['lr-login:authenticated/load']);
     expect(await emu.requests('GET', VALIDATE)).to.have.length(1);
     expect(getSession().profile).to.include({ Uid: a.Uid, FirstName: 'Ada' });
   });
@@ -85,7 +90,6 @@ describe('early session restore (issue 14)', () => {
     configure({ apiKey: '' }); // the page has no API key yet
     const events = pageEvents();
     const el = pending('lr-register', {});
-    el.dataset.early = '';
     expectSession(el);
     await sleep(300);
     expect(await emu.requests(), 'nothing is asked without an API key').to.deep.equal([]);
@@ -93,12 +97,8 @@ describe('early session restore (issue 14)', () => {
     configure({ apiKey });
     configure({ apiBase });
     await until(validated, 'the stored token validated before the upgrade');
-    await import('../../../src/elements/lr-register/lr-register.js');
+    expect(await upgrade(events, 1, () => import('../../../src/elements/lr-register/lr-register.js'))).to.deep.equal(['lr-register:authenticated/load']);
     expect(await el.ready).to.equal('authenticated');
-    await until(() => events.seen.length, 'lr-session-changed');
-    await sleep(100);
-    events.stop();
-    expect(events.seen).to.deep.equal(['lr-register:authenticated/load']);
     const reqs = await emu.requests();
     expect(reqs.map((r) => r.Url.split('?')[0])).to.deep.equal([VALIDATE]);
   });
@@ -108,21 +108,17 @@ describe('early session restore (issue 14)', () => {
     const events = pageEvents();
     const mine = pending('lr-email-manager');
     const other = pending('lr-profile-editor', { apikey: 'another-api-key', 'api-base': apiBase });
-    mine.dataset.early = other.dataset.early = '';
     expectSession(mine);
     expectSession(other);
     // The host also asks for the session meanwhile: still the same one, still one validation.
     startSession({ apiKey, apiBase });
     await until(validated, 'the stored token validated before the upgrade');
-    await Promise.all([
-      import('../../../src/elements/lr-email-manager/lr-email-manager.js'),
-      import('../../../src/elements/lr-profile-editor/lr-profile-editor.js'),
-    ]);
+    const seen = await upgrade(events, 2,
+      () => import('../../../src/elements/lr-email-manager/lr-email-manager.js'),
+      () => import('../../../src/elements/lr-profile-editor/lr-profile-editor.js'));
+    expect(seen.sort()).to.deep.equal(['lr-email-manager:authenticated/load', 'lr-profile-editor:anonymous/load']);
     expect(await mine.ready).to.equal('authenticated');
     expect(await other.ready).to.equal('anonymous');
-    await sleep(300);
-    events.stop();
-    expect(events.seen.sort()).to.deep.equal(['lr-email-manager:authenticated/load', 'lr-profile-editor:anonymous/load']);
     expect(await emu.requests('GET', VALIDATE)).to.have.length(1);
     expect((await emu.requests()).filter((r) => r.Url.includes('another-api-key'))).to.deep.equal([]);
   });
@@ -133,15 +129,11 @@ describe('early session restore (issue 14)', () => {
     await emu.clearRequests();
     const events = pageEvents();
     const el = pending('lr-mfa-settings');
-    el.dataset.early = '';
     expectSession(el);
     await until(async () => !(await load(KEY)), 'the revoked token cleared before the upgrade');
-    await import('../../../src/elements/lr-mfa-settings/lr-mfa-settings.js');
+    const seen = await upgrade(events, 2, () => import('../../../src/elements/lr-mfa-settings/lr-mfa-settings.js'));
+    expect(seen).to.deep.equal(['lr-mfa-settings:expired', 'lr-mfa-settings:anonymous/load']);
     expect(await el.ready).to.equal('anonymous');
-    await until(() => events.seen.length >= 2, 'lr-session-expired and lr-session-changed');
-    await sleep(100);
-    events.stop();
-    expect(events.seen).to.deep.equal(['lr-mfa-settings:expired', 'lr-mfa-settings:anonymous/load']);
     expect(await emu.requests('GET', VALIDATE)).to.have.length(1);
     expect(await getSession().getAccessToken()).to.equal(undefined);
   });
