@@ -8,6 +8,7 @@
  */
 import chunkDeps from 'virtual:lr-chunk-deps';
 import type {LrElementTagMap} from '../frameworks/props.js';
+import {expectSession} from '../core/early-session.js';
 import {TAGS, unknownTag, type LrTagName} from './tags.js';
 
 /** One dynamic import per element: the CDN build turns each into a chunk next to the loader (`lr-login.js`, …). */
@@ -81,6 +82,12 @@ function autoload(tag: LrTagName): void {
     .catch((e: unknown) => console.error(`lr-elements: could not load <${tag}>:`, e instanceof Error ? e.message : e));
 }
 
+/** An lr-elements tag in the page: its chunk loads, and its session starts restoring meanwhile (issue 14). */
+function found(el: Element, tag: LrTagName): void {
+  if (!customElements.get(tag)) expectSession(el);
+  autoload(tag);
+}
+
 /** Watches a root for added nodes (once per root). */
 function observe(root: Document | ShadowRoot): void {
   if (!observer || observed.has(root)) return;
@@ -94,8 +101,8 @@ function observe(root: Document | ShadowRoot): void {
  * shadow root they own).
  */
 export function discover(root: Root): void {
-  if (root instanceof Element && isTag(root.localName)) autoload(root.localName);
-  for (const el of root.querySelectorAll(':not(:defined)')) if (isTag(el.localName)) autoload(el.localName);
+  if (root instanceof Element && isTag(root.localName)) found(root, root.localName);
+  for (const el of root.querySelectorAll(':not(:defined)')) if (isTag(el.localName)) found(el, el.localName);
   const shadows = root instanceof Element && root.shadowRoot ? [root.shadowRoot] : [];
   for (const el of root.querySelectorAll('*')) if (el.shadowRoot) shadows.push(el.shadowRoot);
   for (const shadow of shadows) {

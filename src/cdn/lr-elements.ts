@@ -17,6 +17,8 @@
 import {discover, load, startAutoload} from './autoload.js';
 
 export * from '../api.js';
+// Also starts the sessions of the elements found before their chunks arrived (issue 14; same signature).
+export {configure} from '../core/early-session.js';
 export {discover, load};
 export type {LrTagName} from './tags.js';
 

@@ -2,17 +2,20 @@ import * as api from './client.js';
 import { resolveConfig, type Config } from './config.js';
 import { ErrorCodes } from './codes.js';
 import { isApiError, LrError } from './errors.js';
+import { HeldEvents } from './held-events.js';
 import { KeepAlive } from './keep-alive.js';
 import { minimalProfile } from './profile.js';
 import {
   _resetStoreForTests,
   load,
+  openEarly,
   save,
   storageFailure,
   type StorageFailure,
   type StoredProfile,
   type StoredSession,
 } from './store.js';
+import { validateLock } from './validate-lock.js';
 
 export type SessionState = 'loading' | 'authenticated' | 'anonymous' | 'unknown';
 export type ChangeSource = 'load' | 'self' | 'other-tab';
@@ -56,13 +59,14 @@ const hash = (s: string) => {
 
 const sessions = new Map<string, Session>();
 const all = new Set<Session>();
+openEarly(); // issue 14: the database opens while the page loads, so a session's first read does not wait for it
 
 /**
  * The signed-in state for one (apiBase, apiKey). Get it with `getSession()`: one per page, shared by every
  * element. Reads the stored token once, validates it with the API once (one tab at a time, via Web Locks),
  * follows other tabs through a BroadcastChannel, and never signs the user out because the network failed.
  */
-export class Session extends EventTarget {
+export class Session extends HeldEvents {
   state: SessionState = 'loading';
   profile?: StoredProfile;
   /** Set once IndexedDB failed and this page keeps the session in memory only. */
@@ -230,7 +234,7 @@ export class Session extends EventTarget {
   }
 
   #emit<K extends keyof SessionEventMap>(type: K, detail: SessionEventMap[K]['detail']) {
-    if (!this.#dead) this.dispatchEvent(new CustomEvent(type, { detail }));
+    if (!this.#dead) this._deliver(new CustomEvent(type, { detail }));
   }
 
   /**
@@ -280,30 +284,25 @@ export class Session extends EventTarget {
   async #init() {
     const gen = this.#gen;
     try {
-      const rec = await load(this.#key);
-      this.#storage();
-      if (rec?.token) {
-        await this.#locked(() => this.#check(gen));
+      // The read and the lock request overlap; a lock that was free keeps the read (see validate-lock.ts).
+      const first = load(this.#key);
+      await this.#locked(async (waited) => {
+        const rec = await first;
         this.#storage();
-      }
+        if (rec?.token) await this.#check(gen, waited ? undefined : rec);
+      });
+      this.#storage();
     } catch {}
     if (this.state == 'loading' && gen == this.#gen) this.#set('anonymous', undefined, 'load');
   }
 
   /** Runs `fn` under the cross-tab validation lock (or without it when Web Locks are missing or stuck). */
-  async #locked(fn: () => Promise<void>) {
-    try {
-      // The holder may need two timed-out attempts (a timed-out GET is retried once) plus backoff.
-      await navigator.locks.request('lr-validate:' + this.id, { signal: AbortSignal.timeout(3 * this.config.timeoutMs) }, fn);
-    } catch {
-      await fn();
-    }
-  }
+  #locked = (fn: (waited: boolean) => Promise<void>) => validateLock(this.id, this.config.timeoutMs, fn);
 
-  /** Under the lock: re-read storage (another tab may have validated or cleared it), then validate. */
-  async #check(gen: number) {
+  /** Under the lock: re-read storage (another tab may have validated or cleared it) unless given `read`, then validate. */
+  async #check(gen: number, read?: StoredSession) {
     try {
-      const rec = await load(this.#key);
+      const rec = read ?? (await load(this.#key));
       if (gen != this.#gen) return;
       if (!rec?.token) return this.#set('anonymous', undefined, 'load');
       // Trust another tab's validation only when it is recent by this clock (a clock set back makes it "future").
@@ -372,10 +371,19 @@ export class Session extends EventTarget {
 
 /** The one `Session` of this page for the given (or page-wide) config. */
 export function getSession(config?: Partial<Config>): Session {
+  return sessionFor(config, false);
+}
+
+/** @internal Starts restoring the session for `config` before anything asks for it (issue 14); its events wait for `getSession()`. */
+export const startSession = (config: Partial<Config>): void => void sessionFor(config, true);
+
+/** The page's Session for `config` (created if needed): `early` holds a new one's events, `getSession()` releases them. */
+function sessionFor(config: Partial<Config> | undefined, early: boolean): Session {
   const cfg = resolveConfig(config);
   const key = `${cfg.apiBase}|${cfg.apiKey}`;
   let s = sessions.get(key);
   if (!s) sessions.set(key, (s = new Session({...config, apiKey: cfg.apiKey, apiBase: cfg.apiBase})));
+  early ? s._hold() : s._release();
   return s;
 }
 

@@ -52,6 +52,15 @@ async function guarded<T>(fn: (s: UseStore) => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * Opens the database now, so that the first `load()` does not wait for it (issue 14: the core session module calls
+ * it when it is evaluated). Reads nothing: a session's first read still sees what other tabs stored until then.
+ * Never throws; a failure here is found again, and reported, by that first read.
+ */
+export function openEarly(): void {
+  if (typeof indexedDB != 'undefined') guarded((s) => s('readonly', () => undefined)).catch(() => {});
+}
+
 /** Reads the session stored for `key`; never throws (falls back to memory). */
 export async function load(key: string): Promise<StoredSession | undefined> {
   if (!storageFailure) {
