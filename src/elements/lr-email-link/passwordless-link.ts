@@ -7,6 +7,7 @@ import {localeOf, msg} from '../../i18n/index.js';
 import type {ActionController, RunOptions} from '../../internal/controllers/action.js';
 import type {Msg} from '../../internal/controllers/errors.js';
 import {handOverChallenge} from '../../internal/steps/hand-over.js';
+import '../../i18n/en/link.js'; // its texts (issue 14: messages per chunk)
 
 /**
  * `<lr-email-link>` with `vtype=oneclicksignin` (issue 13): the passwordless link signs the user in (P2), or hands a

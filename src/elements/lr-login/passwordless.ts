@@ -9,6 +9,7 @@ import {CountdownController} from '../../internal/countdown.js';
 import {field} from '../../internal/field.js';
 import {handOverChallenge} from '../../internal/steps/hand-over.js';
 import {FormValidator} from '../../internal/validation.js';
+import '../../i18n/en/passwordless.js'; // its texts (issue 14: messages per chunk)
 
 /** `passwordless` attribute values: off, a link, a code, or both in one email. */
 export type PasswordlessMode = 'off' | 'link' | 'code' | 'both';

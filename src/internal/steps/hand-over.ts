@@ -3,6 +3,7 @@ import {emit} from '../../core/events.js';
 import type {FirstFactorResult, SecondFactorChallenge} from '../../core/passwordless.js';
 import type {MfaMethod} from '../../core/mfa.js';
 import type {Msg} from '../controllers/errors.js';
+import '../../i18n/en/hand-over.js'; // its texts (issue 14: messages per chunk)
 
 /** What a hand-over ends with: the final session answer, or a message for the element to show. */
 export type HandOver = {session: LoginResult} | {message: Msg};
