@@ -29,6 +29,7 @@ const pluralRules = new Map<string, Intl.PluralRules>();
 const loading = new Map<string, Promise<void>>();
 const partLoaders = new Map<string, PartLoader>();
 const partLoading = new Map<string, Promise<void>>();
+const byParts = new Set<string>();
 let loader: LocaleLoader | undefined;
 
 /** A locale's texts one message part at a time (e.g. the default export of `lr-elements/i18n/de/parts.js`). */
@@ -89,7 +90,9 @@ export function ensureLocale(locale: string): Promise<void> {
 }
 
 function ensureOne(key: string): Promise<void> {
-  if (!loader) return Promise.resolve();
+  // A locale a loader already gave a whole table for is not asked again (not even by a new loader); one served
+  // by parts is, so that the parts still to come have a loader. A host's own setMessages() never stops a load.
+  if (!loader || (loaded.has(key) && !byParts.has(key))) return Promise.resolve();
   let p = loading.get(key);
   if (!p) {
     const load = loader;
@@ -99,6 +102,7 @@ function ensureOne(key: string): Promise<void> {
         if (load !== loader || !table) return undefined;
         if (typeof table !== 'function') return merge(loaded, key, table);
         partLoaders.set(key, table);
+        byParts.add(key);
         return Promise.all(englishParts().map((part) => ensurePart(key, part))).then(() => undefined);
       })
       .catch(() => undefined);
