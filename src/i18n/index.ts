@@ -13,13 +13,13 @@
  *
  * Node-safe: no DOM access at module top level.
  */
-import type {MessageKey, MessagePart, MessageTable, PluralForms} from './en.js';
+import type {MessageKey, MessagePart, MessageTable, PartTable, PluralForms} from './en.js';
 import {english, englishParts, onEnglishPart} from './english.js';
 import './en/shared.js';
 
 /** The English texts of the message parts loaded so far (issue 14: each element's part loads with it). */
 export const en: Readonly<Partial<MessageTable>> = english;
-export type {MessageKey, MessagePart, MessageTable, PluralForms};
+export type {MessageKey, MessagePart, MessageTable, PartTable, PluralForms};
 
 export type MessageParams = Record<string, string | number>;
 
