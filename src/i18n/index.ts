@@ -81,12 +81,17 @@ export function setLocaleLoader(fn: LocaleLoader | undefined): void {
 
 /**
  * Starts loading a locale and its parents (`de-at`, then `de`) through the registered loader, each at most
- * once. English and single-letter prefixes (`x-…`, `i-…`) are never asked for. Never rejects.
+ * once. English and single-letter prefixes (`x-…`, `i-…`) are never asked for. Never rejects. Resolves once
+ * they are in, including the parts a part loader is still loading (so a lazily loaded step can await it after
+ * its `import()` and show its first text in the locale).
  */
 export function ensureLocale(locale: string): Promise<void> {
   if (!loader) return Promise.resolve();
   const keys = chain(locale).filter((l) => l.length > 1 && l !== 'en' && !l.startsWith('en-'));
-  return Promise.all(keys.map(ensureOne)).then(() => undefined);
+  const inFlight = () => [...partLoading].filter(([id]) => keys.some((k) => id.startsWith(`${k} `))).map(([, p]) => p);
+  return Promise.all(keys.map(ensureOne))
+    .then(() => Promise.all(inFlight()))
+    .then(() => undefined);
 }
 
 function ensureOne(key: string): Promise<void> {

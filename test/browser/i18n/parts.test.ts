@@ -3,7 +3,7 @@ import {sendKeys} from '@web/test-runner-commands';
 import '../../../src/elements/lr-login/lr-login.js';
 import type {LrLogin} from '../../../src/elements/lr-login/login.js';
 import type {MessagePart} from '../../../src/i18n/en.js';
-import {hasMessage, msg, setLocaleLoader, setMessages} from '../../../src/i18n/index.js';
+import {ensureLocale, hasMessage, msg, setLocaleLoader, setMessages} from '../../../src/i18n/index.js';
 import {mfa as deMfa} from '../../../src/i18n/de/mfa.js';
 import {mfaStep as deMfaStep} from '../../../src/i18n/de/mfa-step.js';
 import {PASSWORD, admin, createAccount, emu, env, resetAll, typeInto, until} from '../elements/support.js';
@@ -76,7 +76,10 @@ describe('message parts (issue 14)', function () {
     expect([...askedParts].sort()).to.deep.equal(['forgot', 'login', 'shared']);
 
     await toSecondStep(el);
-    await until(() => askedParts.includes('mfa-step') && askedParts.includes('mfa'), 'the step parts asked for');
+    expect(askedParts, 'the step part is asked for as soon as it loads').to.include('mfa-step');
+    // What a step can await after its import() to show its first text in the locale.
+    await ensureLocale('de-AT');
+    expect(msg('mfa.restart', {}, 'de-AT')).to.equal(deMfaStep['mfa.restart']);
     await until(() => labelOf(el, 'code') === deMfa['mfa.field.code'], 'the code label in German');
     expect(text(el, '.lr-mfa__submit'), 'the override made before the part loaded').to.equal('Weiter zum Konto');
     expect(el.querySelector('.lr-mfa')!.textContent).to.contain(deMfaStep['mfa.intro.authenticator'] as string);
