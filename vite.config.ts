@@ -67,7 +67,7 @@ export default defineConfig(({ mode }) => ({
             // only some elements share (today lr-login's module, imported by lr-register) gets a chunk of its own.
             codeSplitting: {
               groups: [
-                { name: 'core', test: /[\\/]node_modules[\\/]idb-keyval[\\/]|[\\/]src[\\/](core(?![\\/]mfa)|i18n)[\\/]|[\\/]src[\\/]internal[\\/]define\.ts$/ },
+                { name: 'core', test: /[\\/]node_modules[\\/]idb-keyval[\\/]|[\\/]src[\\/](core(?![\\/]mfa)|i18n(?![\\/]en[\\/](?!shared\.)))[\\/]|[\\/]src[\\/]internal[\\/]define\.ts$/ },
                 // Not the lazily loaded steps (src/internal/steps/, and the QR library only they use): their chunks load
                 // when a step is met.
                 { name: 'base', test: /[\\/]node_modules[\\/](?!uqr[\\/])|[\\/]src[\\/](internal(?![\\/]steps[\\/])|styles)[\\/]/ },

@@ -13,6 +13,9 @@ export {
   en as messagesEn,
   type LocaleLoader,
   type MessageKey,
+  type MessagePart,
   type MessageTable,
+  type PartLoader,
+  type PartTable,
 } from './i18n/index.js';
 export {defineElement} from './internal/define.js';

@@ -3,6 +3,7 @@
  * one request, for hosts that prefer that to the autoloading `lr-elements.js`. `load(tag)` answers as there
  * (resolves to the element class; here every element is defined on import).
  */
+import '../i18n/en/all.js'; // every text side by side, where they compress together (issue 14)
 import {unknownTag} from './tags.js';
 
 export * from '../index.js';

@@ -1,435 +1,48 @@
 /**
- * German message table (Sie form). Not part of the core or CDN bundle: load it lazily, e.g.
+ * German message table (Sie form), whole: every part of `./de/` in one table. Not part of the core or CDN bundle:
+ * load it lazily, e.g.
  *
  * ```js
  * import { setLocaleLoader } from 'lr-elements';
  * setLocaleLoader((l) => (l === 'de' ? import('lr-elements/i18n/de.js').then((m) => m.default) : undefined));
  * ```
  *
- * Typed as the complete `MessageTable`: a key missing from or unknown to the English table is a type error.
- * Same security rule as the English table: unknown account and wrong password share one message
- * (`code.966` = `code.938` = `code.1023`).
+ * or load only the parts of the elements on the page (issue 14) with `import('lr-elements/i18n/de/parts.js')`
+ * (`./de/parts.ts`).
+ *
+ * Typed as the complete `MessageTable`: a key missing from or unknown to the English table is a type error (each
+ * part is typed by its English twin). Same security rule as the English table: unknown account and wrong password
+ * share one message (`code.966` = `code.938` = `code.1023`).
  */
 import type {MessageTable} from './en.js';
+import {emails} from './de/emails.js';
+import {forgot} from './de/forgot.js';
+import {handOver} from './de/hand-over.js';
+import {link} from './de/link.js';
+import {lockout} from './de/lockout.js';
+import {login} from './de/login.js';
+import {mfa} from './de/mfa.js';
+import {mfaSettings} from './de/mfa-settings.js';
+import {mfaStep} from './de/mfa-step.js';
+import {passwordless} from './de/passwordless.js';
+import {profile} from './de/profile.js';
+import {register} from './de/register.js';
+import {shared} from './de/shared.js';
 
 export const de: MessageTable = {
-  // ── Field labels and hints ──────────────────────────────────────────────────────────────────────────
-  'field.email': 'E-Mail-Adresse',
-  'field.password': 'Passwort',
-  'field.newPassword': 'Passwort',
-  'field.FirstName': 'Vorname',
-  'field.MiddleName': 'Zweiter Vorname',
-  'field.LastName': 'Nachname',
-  'field.NickName': 'Spitzname',
-  'field.optional': '(optional)',
-  'password.toggle': 'Passwort anzeigen',
-  'register.passwordHint': {one: 'Mindestens {count} Zeichen.', other: 'Mindestens {count} Zeichen.'},
-
-  // ── Client-side validation ──────────────────────────────────────────────────────────────────────────
-  'validation.email.required': 'Geben Sie Ihre E-Mail-Adresse ein.',
-  'validation.email.invalid': 'Geben Sie eine E-Mail-Adresse im Format name@example.com ein.',
-  'validation.password.required': 'Geben Sie Ihr Passwort ein.',
-  'validation.tooShort': {one: 'Verwenden Sie mindestens {count} Zeichen.', other: 'Verwenden Sie mindestens {count} Zeichen.'},
-  'validation.required': '{label} ist ein Pflichtfeld.',
-  'validation.tooLong': {one: 'Verwenden Sie höchstens {count} Zeichen.', other: 'Verwenden Sie höchstens {count} Zeichen.'},
-  'validation.invalid': 'Überprüfen Sie dieses Feld.',
-
-  // ── <lr-login> ──────────────────────────────────────────────────────────────────────────────────────
-  'login.label': 'Anmelden',
-  'login.submit': 'Anmelden',
-  'login.busy': 'Anmeldung läuft…',
-  'login.success': 'Sie sind angemeldet.',
-  'login.checking': 'Anmeldestatus wird geprüft…',
-  'login.forgot': 'Passwort vergessen?',
-  'login.signedInAs': 'Angemeldet als {name}',
-  'login.signOut': 'Abmelden',
-  'login.signingOut': 'Abmeldung läuft…',
-  'login.signedOut': 'Sie haben sich abgemeldet.',
-  'login.resend': 'Bestätigungs-E-Mail erneut senden',
-  'forgot.label': 'Passwort zurücksetzen',
-  'forgot.intro':
-    'Geben Sie die E-Mail-Adresse Ihres Kontos ein. Wir senden Ihnen dann einen Link, mit dem Sie ein neues Passwort festlegen können.',
-  'forgot.submit': 'Link zum Zurücksetzen senden',
-  'forgot.busy': 'Wird gesendet…',
-  'forgot.back': 'Zurück zur Anmeldung',
-  'forgot.sent':
-    'Falls ein Konto für {email} existiert, haben wir einen Link zum Zurücksetzen des Passworts dorthin gesendet. Bitte sehen Sie in Ihrem Posteingang nach.',
-
-  // Issue 11: Anmeldung mit Benutzername und die Sperrschritte des Live-Dienstes.
-  'field.username': 'Benutzername',
-  'field.loginId': 'E-Mail-Adresse oder Benutzername',
-  'validation.username.required': 'Geben Sie Ihren Benutzernamen ein.',
-  'validation.loginId.required': 'Geben Sie Ihre E-Mail-Adresse oder Ihren Benutzernamen ein.',
-  'validation.loginId.invalid': 'Geben Sie eine E-Mail-Adresse im Format name@example.com oder Ihren Benutzernamen ein.',
-  'login.incorrect.username': 'Benutzername oder Passwort ist falsch.',
-  'login.incorrect.either': 'E-Mail-Adresse/Benutzername oder Passwort ist falsch.',
-  'login.lock.until': 'Sie können es um {time} erneut versuchen.',
-  'login.lock.minutes': {one: 'Sie können es in {count} Minute erneut versuchen.', other: 'Sie können es in {count} Minuten erneut versuchen.'},
-  'login.captcha.step': 'Wählen Sie zum Fortfahren erneut „Anmelden“ und schließen Sie die CAPTCHA-Prüfung ab.',
-  'login.captcha.unavailable': 'Diese Seite kann die CAPTCHA-Prüfung, die dieses Konto jetzt verlangt, nicht anzeigen. Bitte wenden Sie sich an den Betreiber der Website.',
-  'login.question.step': 'Beantworten Sie zum Fortfahren Ihre Sicherheitsfrage und melden Sie sich erneut an.',
-  'login.question.loading': 'Ihre Sicherheitsfrage wird geladen…',
-  'login.question.failed': 'Ihre Sicherheitsfrage konnte nicht geladen werden. Wählen Sie „Anmelden“, um es erneut zu versuchen.',
-  'login.question.none': 'Dieses Konto kann hier nicht entsperrt werden. Bitte wenden Sie sich an den Betreiber der Website.',
-  'login.question.required': 'Geben Sie die Antwort auf Ihre Sicherheitsfrage ein.',
-  'code.1094': 'Diese Antwort ist nicht richtig.',
-
-  // ── Session-wide messages (status region) ───────────────────────────────────────────────────────────
-  'session.expired': 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.',
-  'session.otherTab': 'Sie haben sich in einem anderen Tab abgemeldet.',
-  'session.unknown':
-    'Der Anmeldedienst ist nicht erreichbar, daher konnten wir Ihre Sitzung nicht bestätigen. Wir versuchen es erneut.',
-
-  // ── <lr-register> ───────────────────────────────────────────────────────────────────────────────────
-  'register.label': 'Konto erstellen',
-  'register.submit': 'Konto erstellen',
-  'register.busy': 'Ihr Konto wird erstellt…',
-  'register.checkEmail':
-    'Wir haben einen Bestätigungslink an {email} gesendet. Öffnen Sie ihn, um die Registrierung abzuschließen.',
-  'register.done': 'Ihr Konto ist eingerichtet und Sie sind als {name} angemeldet.',
-  'register.signedInAs': 'Sie sind als {name} angemeldet.',
-  'register.checkingEmail': 'E-Mail-Adresse wird geprüft…',
-  'register.emailAvailable': 'Diese E-Mail-Adresse kann verwendet werden.',
-
-  // Issue 11: Benutzername bei der Registrierung.
-  'field.UserName': 'Benutzername',
-
-  // ── Form-level errors by kind (role="alert") ────────────────────────────────────────────────────────
-  'error.network':
-    'Der Anmeldedienst ist nicht erreichbar. Überprüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.',
-  'error.timeout': 'Der Anmeldedienst hat zu lange nicht geantwortet. Bitte versuchen Sie es erneut.',
-  'error.server': 'Beim Anmeldedienst gibt es gerade Probleme. Bitte versuchen Sie es in ein paar Minuten erneut.',
-  'error.rateLimited': 'Zu viele Versuche. Bitte warten Sie einen Moment, bevor Sie es erneut versuchen.',
-  'error.retryIn': {
-    one: 'Sie können es in {count} Sekunde erneut versuchen.',
-    other: 'Sie können es in {count} Sekunden erneut versuchen.',
-  },
-  'error.retryNow': 'Sie können es jetzt erneut versuchen.',
-  'error.generic': 'Etwas ist schiefgelaufen. Bitte versuchen Sie es erneut.',
-  'error.config': 'Dieses Formular ist nicht richtig eingerichtet: Es fehlt ein API-Schlüssel.',
-  'error.registrationUnavailable': 'Die Registrierung ist derzeit nicht möglich. Bitte versuchen Sie es später erneut.',
-  'error.fieldRejected': 'Dieser Wert wurde nicht akzeptiert. Überprüfen Sie ihn und versuchen Sie es erneut.',
-
-  // ── LoginRadius ErrorCode → readable German ─────────────────────────────────────────────────────────
-  'code.966': 'E-Mail-Adresse oder Passwort ist falsch.',
-  'code.938': 'E-Mail-Adresse oder Passwort ist falsch.',
-  'code.1023': 'E-Mail-Adresse oder Passwort ist falsch.',
-  'code.967': 'Ihr aktuelles Passwort ist falsch.',
-  'code.970':
-    'Ihre E-Mail-Adresse ist noch nicht bestätigt. Öffnen Sie den Link aus unserer E-Mail oder fordern Sie einen neuen an.',
-  'code.991': 'Dieses Konto ist gesperrt. Bitte wenden Sie sich an den Betreiber der Website.',
-  'code.1130': 'Die Anmeldung ist für dieses Konto deaktiviert. Bitte wenden Sie sich an den Betreiber der Website.',
-  'code.1132': 'Zu viele fehlgeschlagene Anmeldeversuche: Dieses Konto verlangt jetzt eine CAPTCHA-Prüfung.',
-  'code.1148': 'Zu viele fehlgeschlagene Anmeldeversuche: Dieses Konto verlangt jetzt die Antwort auf eine Sicherheitsfrage.',
-  'code.1198': 'Zu viele fehlgeschlagene Versuche: Dieses Konto ist vorübergehend gesperrt. Versuchen Sie es später erneut oder wenden Sie sich an den Betreiber der Website.',
-  'code.1264': 'Zu viele fehlgeschlagene Versuche. Versuchen Sie es später erneut oder setzen Sie Ihr Passwort zurück.',
-  'code.936': 'Es gibt bereits ein Konto mit dieser E-Mail-Adresse. Versuchen Sie stattdessen, sich anzumelden.',
-  'code.1017': 'Dieser Benutzername ist bereits vergeben.',
-  'code.1038': 'Geben Sie eine E-Mail-Adresse im Format name@example.com ein.',
-  'code.990': 'Geben Sie eine E-Mail-Adresse im Format name@example.com ein.',
-  'code.1089': 'Geben Sie Ihr Passwort ein.',
-  'code.1216': 'Dieses Passwort ist zu schwach. Wählen Sie ein längeres, schwerer zu erratendes Passwort.',
-  'code.1134': 'Einige Felder wurden nicht akzeptiert. Überprüfen Sie sie und versuchen Sie es erneut.',
-  'code.1048': 'Die Registrierung ist derzeit nicht möglich. Bitte versuchen Sie es später erneut.',
-  'code.1049': 'Die Registrierung ist derzeit nicht möglich. Bitte versuchen Sie es später erneut.',
-  'code.982': 'Die CAPTCHA-Prüfung ist fehlgeschlagen. Bitte versuchen Sie es erneut.',
-  'code.1218': 'Die CAPTCHA-Prüfung ist fehlgeschlagen. Bitte versuchen Sie es erneut.',
-  'code.1025': 'Diese E-Mail-Adresse ist bereits bestätigt. Sie können sich anmelden.',
-  'code.1126': 'Diese E-Mail-Adresse ist bereits bestätigt. Sie können sich anmelden.',
-  'code.905': 'Ihre Sitzung ist nicht mehr gültig. Bitte melden Sie sich erneut an.',
-  'code.906': 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.',
-  'code.920': 'Dieses Formular ist nicht richtig eingerichtet: Der API-Schlüssel ist ungültig.',
-  'code.922': 'Dieses Formular ist nicht richtig eingerichtet: Es fehlt ein API-Schlüssel.',
-  'code.901': 'Dieses Formular ist nicht richtig eingerichtet: Der API-Schlüssel ist nicht berechtigt.',
-  'code.1122': 'An diese Adresse wurden zu viele E-Mails gesendet. Bitte versuchen Sie es später erneut.',
-  'code.950': 'Beim Anmeldedienst gibt es gerade Probleme. Bitte versuchen Sie es in ein paar Minuten erneut.',
-
-  // ── <lr-profile-editor> ─────────────────────────────────────────────────────────────────────────────
-  'profile.title': 'Ihr Profil',
-  'profile.signedOut': 'Melden Sie sich an, um Ihr Profil zu sehen und zu bearbeiten.',
-  'profile.loading': 'Ihr Profil wird geladen…',
-  'profile.retry': 'Erneut versuchen',
-  'profile.save': 'Änderungen speichern',
-  'profile.saving': 'Ihre Änderungen werden gespeichert…',
-  'profile.saved': 'Ihr Profil wurde gespeichert.',
-  'profile.noChanges': 'Es gibt keine Änderungen zum Speichern.',
-  'profile.expired':
-    'Ihre Sitzung ist abgelaufen – bitte melden Sie sich erneut an. Ihre Änderungen bleiben erhalten: Speichern Sie sie, sobald Sie angemeldet sind.',
-  'profile.field.Prefix': 'Anrede',
-  'profile.field.FirstName': 'Vorname',
-  'profile.field.MiddleName': 'Zweiter Vorname',
-  'profile.field.LastName': 'Nachname',
-  'profile.field.Suffix': 'Namenszusatz',
-  'profile.field.NickName': 'Spitzname',
-  'profile.field.BirthDate': 'Geburtsdatum',
-  'profile.field.Gender': 'Geschlecht',
-  'profile.field.PhoneNumbers': 'Telefonnummer',
-  'profile.field.Company': 'Unternehmen',
-  'profile.field.City': 'Ort',
-  'profile.field.State': 'Bundesland oder Region',
-  'profile.field.Country': 'Land',
-
-  // Issue 11: die weiteren beschreibbaren Profilfelder.
-  'profile.field.UserName': 'Benutzername',
-  'profile.field.ProfileName': 'Profilname',
-  'profile.field.HomeTown': 'Heimatort',
-  'profile.field.Industry': 'Branche',
-  'profile.field.Designation': 'Berufsbezeichnung',
-  'profile.field.Website': 'Website',
-  'profile.field.TimeZone': 'Zeitzone',
-  'profile.gender.unspecified': 'Keine Angabe',
-  'profile.gender.F': 'Weiblich',
-  'profile.gender.M': 'Männlich',
-  'profile.identities.title': 'Verknüpfte Konten',
-  'profile.identities.loading': 'Verknüpfte Konten werden geladen…',
-  'profile.identities.none': 'Keine verknüpften Konten.',
-  'profile.identities.failed': 'Ihre verknüpften Konten konnten nicht geladen werden.',
-  'profile.identities.item': '{provider} ({email})',
-  'profile.password.title': 'Passwort',
-  'profile.password.open': 'Passwort ändern',
-  'profile.password.current': 'Aktuelles Passwort',
-  'profile.password.new': 'Neues Passwort',
-  'profile.password.currentRequired': 'Geben Sie Ihr aktuelles Passwort ein.',
-  'profile.password.newRequired': 'Geben Sie ein neues Passwort ein.',
-  'profile.password.same': 'Wählen Sie ein neues Passwort, das sich vom aktuellen unterscheidet.',
-  'profile.password.hint': {one: 'Mindestens {count} Zeichen.', other: 'Mindestens {count} Zeichen.'},
-  'profile.password.submit': 'Passwort ändern',
-  'profile.password.cancel': 'Abbrechen',
-  'profile.password.busy': 'Ihr Passwort wird geändert…',
-  'profile.password.changed': 'Ihr Passwort wurde geändert.',
-  'profile.delete.title': 'Konto löschen',
-  'profile.delete.intro': 'Wenn Sie Ihr Konto löschen, werden Ihr Profil und Ihre Anmeldedaten endgültig entfernt.',
-  'profile.delete.start': 'Mein Konto löschen',
-  'profile.delete.confirm':
-    'Sind Sie sicher? Wir senden einen Bestätigungslink an {email}. Ihr Konto wird erst gelöscht, wenn Sie diesen Link öffnen.',
-  'profile.delete.send': 'Ja, Link per E-Mail senden',
-  'profile.delete.cancel': 'Abbrechen',
-  'profile.delete.busy': 'Bestätigungs-E-Mail wird gesendet…',
-  'profile.delete.sent':
-    'Bitte sehen Sie in Ihr E-Mail-Postfach: Wir haben einen Link an {email} gesendet. Öffnen Sie ihn, um die Löschung Ihres Kontos zu bestätigen.',
-
-  // ── <lr-email-manager> ──────────────────────────────────────────────────────────────────────────────
-  'emails.title': 'E-Mail-Adressen',
-  'emails.signedOut': 'Melden Sie sich an, um Ihre E-Mail-Adressen zu verwalten.',
-  'emails.loading': 'Ihre E-Mail-Adressen werden geladen…',
-  'emails.none': 'Ihr Konto hat keine E-Mail-Adressen.',
-  'emails.primary': 'Primär',
-  'emails.secondary': 'Weitere',
-  'emails.verified': 'Bestätigt',
-  'emails.unverified': 'Nicht bestätigt',
-  'emails.adding': 'Wird hinzugefügt…',
-  'emails.remove': 'Entfernen',
-  'emails.removeLabel': '{email} entfernen',
-  'emails.removeConfirm': '{email} aus Ihrem Konto entfernen?',
-  'emails.removeYes': 'Ja, entfernen',
-  'emails.removeNo': 'Behalten',
-  'emails.removing': '{email} wird entfernt…',
-  'emails.removed': '{email} wurde aus Ihrem Konto entfernt.',
-  'emails.cannotRemoveOnly':
-    '{email} ist Ihre einzige E-Mail-Adresse und kann daher nicht entfernt werden. Fügen Sie zuerst eine weitere Adresse hinzu.',
-  'emails.resend': 'Bestätigungslink erneut senden',
-  'emails.resendLabel': 'Bestätigungslink erneut an {email} senden',
-  'emails.resending': 'Neuer Bestätigungslink wird an {email} gesendet…',
-  'emails.resent': 'Wir haben einen neuen Bestätigungslink an {email} gesendet.',
-  'emails.resendIn': {
-    one: 'Sie können in {count} Sekunde erneut senden.',
-    other: 'Sie können in {count} Sekunden erneut senden.',
-  },
-  'emails.alreadyVerified': '{email} ist bereits bestätigt.',
-  'emails.add.title': 'E-Mail-Adresse hinzufügen',
-  'emails.add.field': 'Neue E-Mail-Adresse',
-  'emails.add.submit': 'E-Mail-Adresse hinzufügen',
-  'emails.add.busy': '{email} wird hinzugefügt…',
-  'emails.added':
-    'Wir haben {email} hinzugefügt und einen Bestätigungslink an diese Adresse gesendet. Öffnen Sie den Link, um die Adresse zu bestätigen.',
-  'emails.add.exists': 'Diese E-Mail-Adresse gehört zu einem anderen Konto.',
-  'emails.add.duplicate': 'Diese E-Mail-Adresse ist bereits in Ihrem Konto hinterlegt.',
-
-  // ── <lr-email-link> ─────────────────────────────────────────────────────────────────────────────────
-  'link.missing':
-    'Dieser Link ist unvollständig. Öffnen Sie den Link aus Ihrer E-Mail erneut oder kopieren Sie die vollständige Adresse in den Browser.',
-  'link.unknown': 'Dieser Link wird nicht erkannt. Öffnen Sie den Link aus Ihrer E-Mail erneut.',
-  'link.verify.busy': 'Ihre E-Mail-Adresse wird bestätigt…',
-  'link.verify.done': 'Ihre E-Mail-Adresse ist bestätigt.',
-  'link.verify.doneSignedIn': 'Ihre E-Mail-Adresse ist bestätigt und Sie sind jetzt angemeldet.',
-  'link.verify.used':
-    'Dieser Bestätigungslink wurde bereits verwendet. Wenn Ihre Adresse bestätigt ist, können Sie sich anmelden.',
-  'link.verify.expired':
-    'Dieser Bestätigungslink ist abgelaufen. Melden Sie sich an, um eine neue Bestätigungs-E-Mail zu erhalten.',
-  'link.verify.invalid':
-    'Dieser Bestätigungslink ist ungültig. Prüfen Sie, ob Sie den vollständigen Link geöffnet haben, oder fordern Sie einen neuen an.',
-  'link.reset.intro': 'Wählen Sie ein neues Passwort für Ihr Konto.',
-  'link.reset.password': 'Neues Passwort',
-  'link.reset.confirm': 'Neues Passwort wiederholen',
-  'link.reset.passwordRequired': 'Geben Sie ein neues Passwort ein.',
-  'link.reset.confirmRequired': 'Wiederholen Sie das neue Passwort.',
-  'link.reset.mismatch': 'Die beiden Passwörter stimmen nicht überein.',
-  'link.reset.hint': {one: 'Mindestens {count} Zeichen.', other: 'Mindestens {count} Zeichen.'},
-  'link.reset.submit': 'Neues Passwort festlegen',
-  'link.reset.busy': 'Ihr neues Passwort wird gespeichert…',
-  'link.reset.done': 'Ihr Passwort wurde geändert. Sie können sich jetzt mit Ihrem neuen Passwort anmelden.',
-  'link.reset.used':
-    'Dieser Link zum Zurücksetzen des Passworts wurde bereits verwendet. Fordern Sie einen neuen an, falls Sie Ihr Passwort noch zurücksetzen müssen.',
-  'link.reset.expired':
-    'Dieser Link zum Zurücksetzen des Passworts ist abgelaufen. Fordern Sie über das Anmeldeformular einen neuen an.',
-  'link.reset.invalid':
-    'Dieser Link zum Zurücksetzen des Passworts ist ungültig. Prüfen Sie, ob Sie den vollständigen Link geöffnet haben, oder fordern Sie einen neuen an.',
-  'link.delete.confirm':
-    'Möchten Sie Ihr Konto endgültig löschen? Dies kann nicht rückgängig gemacht werden.',
-  'link.delete.submit': 'Mein Konto endgültig löschen',
-  'link.delete.keep': 'Mein Konto behalten',
-  'link.delete.busy': 'Ihr Konto wird gelöscht…',
-  'link.delete.done': 'Ihr Konto wurde gelöscht und Sie wurden abgemeldet.',
-  'link.delete.kept': 'Ihr Konto wurde nicht gelöscht. Sie können diese Seite schließen.',
-  'link.delete.invalid':
-    'Dieser Löschlink ist nicht mehr gültig: Er wurde bereits verwendet, ist abgelaufen oder unvollständig. Fordern Sie in Ihrem Profil einen neuen an.',
-  // ════════════════════════════════════════════════════════════════════════════════════════════════════
-  // Anmeldung in zwei Schritten: der zweite Schritt und <lr-mfa-settings> (issue 12).
-  // ════════════════════════════════════════════════════════════════════════════════════════════════════
-  'mfa.intro.setup':
-    'Diese Website verlangt bei der Anmeldung einen zweiten Schritt. Scannen Sie den QR-Code mit einer Authenticator-App (oder geben Sie den Schlüssel von Hand ein) und geben Sie dann den 6-stelligen Code ein, den sie anzeigt.',
-  'mfa.intro.authenticator': 'Geben Sie den 6-stelligen Code aus Ihrer Authenticator-App ein.',
-  'mfa.intro.email': 'Wir können Ihnen einen 6-stelligen Anmeldecode per E-Mail senden.',
-  'mfa.intro.backup': 'Geben Sie einen Ihrer Backup-Codes ein. Jeder Code funktioniert nur einmal.',
-  'mfa.field.code': 'Code aus der App',
-  'mfa.field.emailCode': 'Code aus der E-Mail',
-  'mfa.field.backupCode': 'Backup-Code',
-  'mfa.field.address': 'Code senden an',
-  'mfa.submit': 'Bestätigen',
-  'mfa.busy': 'Der Code wird geprüft…',
-  'mfa.send': 'Code per E-Mail senden',
-  'mfa.sending': 'Der Code wird gesendet…',
-  'mfa.sent': 'Wir haben einen Code an {email} gesendet. Es kann eine Minute dauern, bis er ankommt.',
-  'mfa.resend': 'Neuen Code senden',
-  'mfa.resendIn': {one: 'Sie können in {count} Sekunde einen neuen Code anfordern.', other: 'Sie können in {count} Sekunden einen neuen Code anfordern.'},
-  'mfa.use.authenticator': 'Authenticator-App verwenden',
-  'mfa.use.email': 'Code per E-Mail erhalten',
-  'mfa.use.backup': 'Backup-Code verwenden',
-  'mfa.restart': 'Neu beginnen',
-  'mfa.expired': 'Dieser Anmeldeschritt ist abgelaufen. Beginnen Sie neu und geben Sie Ihr Passwort noch einmal ein.',
-  'mfa.wrongCode': 'Dieser Code ist nicht richtig. Prüfen Sie ihn und versuchen Sie es erneut.',
-  'mfa.wrongBackup': 'Dieser Backup-Code ist nicht richtig oder wurde schon verwendet.',
-  'mfa.codeRequired': 'Geben Sie den Code ein.',
-  'mfa.codeFormat': 'Geben Sie die 6 Ziffern des Codes ein.',
-  'mfa.backupFormat': 'Geben Sie den ganzen Backup-Code ein, zum Beispiel 1a2b3-c4d5e.',
-  'mfa.qr.label': 'QR-Code zum Scannen mit einer Authenticator-App',
-  'mfa.key.label': 'Oder geben Sie diesen Schlüssel in der App ein:',
-  'mfa.key.copy': 'Schlüssel kopieren',
-  'mfa.openApp': 'In einer Authenticator-App auf diesem Gerät öffnen',
-  'mfa.copied': 'Kopiert.',
-  'mfa.copyFailed': 'Kopieren war nicht möglich. Markieren Sie den Text und kopieren Sie ihn von Hand.',
-  'mfaSettings.loading': 'Ihre Einstellungen für die Anmeldung in zwei Schritten werden geladen…',
-  'mfaSettings.retry': 'Erneut versuchen',
-  'mfaSettings.signedOut': 'Melden Sie sich an, um Ihre Anmeldung in zwei Schritten zu verwalten.',
-  'mfaSettings.authenticator': 'Authenticator-App',
-  'mfaSettings.email': 'Code per E-Mail',
-  'mfaSettings.backup': 'Backup-Codes',
-  'mfaSettings.on': 'Ein',
-  'mfaSettings.off': 'Aus',
-  'mfaSettings.setUp': 'Einrichten',
-  'mfaSettings.setupIntro': 'Scannen Sie den QR-Code mit Ihrer Authenticator-App oder geben Sie den Schlüssel von Hand ein. Geben Sie dann den 6-stelligen Code ein, den sie anzeigt.',
-  'mfaSettings.turnOn': 'Einschalten',
-  'mfaSettings.turnOff': 'Ausschalten',
-  'mfaSettings.cancel': 'Abbrechen',
-  'mfaSettings.enabled.authenticator': 'Die Authenticator-App ist eingeschaltet.',
-  'mfaSettings.enabled.emailotp': 'Codes per E-Mail sind eingeschaltet.',
-  'mfaSettings.remove': 'Entfernen',
-  'mfaSettings.removeConfirm': 'Die Authenticator-App entfernen? Ihre Codes werden bei der Anmeldung dann nicht mehr verlangt und nicht mehr angenommen.',
-  'mfaSettings.removeYes': 'Authenticator-App entfernen',
-  'mfaSettings.removing': 'Wird entfernt…',
-  'mfaSettings.removed.authenticator': 'Die Authenticator-App wurde entfernt.',
-  'mfaSettings.removed.emailotp': 'Codes per E-Mail sind ausgeschaltet.',
-  'mfaSettings.emailIntro': 'Wählen Sie die Adresse für Ihre Anmeldecodes. Wir senden einen Code, um sie zu bestätigen.',
-  'mfaSettings.emailSent': 'Wir haben einen Code an {email} gesendet. Geben Sie ihn ein, um Codes per E-Mail einzuschalten.',
-  'mfaSettings.backupIntro': 'Mit Backup-Codes können Sie sich anmelden, wenn Ihr anderer zweiter Schritt nicht verfügbar ist. Jeder Code funktioniert einmal.',
-  'mfaSettings.needFactor': 'Schalten Sie zuerst die Authenticator-App oder Codes per E-Mail ein.',
-  'mfaSettings.create': 'Backup-Codes erstellen',
-  'mfaSettings.regenerate': 'Neue Backup-Codes erstellen',
-  'mfaSettings.regenerateConfirm': 'Neue Backup-Codes erstellen? Ihre alten Backup-Codes funktionieren dann nicht mehr.',
-  'mfaSettings.regenerateYes': 'Neue Codes erstellen',
-  'mfaSettings.generating': 'Backup-Codes werden erstellt…',
-  'mfaSettings.codesTitle': 'Ihre Backup-Codes',
-  'mfaSettings.codesOnce': 'Bewahren Sie diese Codes jetzt an einem sicheren Ort auf. Sie werden nicht noch einmal angezeigt.',
-  'mfaSettings.copyCodes': 'Codes kopieren',
-  'mfaSettings.download': 'Als Textdatei herunterladen',
-  'mfaSettings.saved': 'Ich habe meine Codes gespeichert',
-  'mfaSettings.created': {one: '{count} Backup-Code wurde erstellt.', other: '{count} Backup-Codes wurden erstellt.'},
-  'code.1102': 'Dieser Code ist nicht richtig. Prüfen Sie ihn und versuchen Sie es erneut.',
-  'code.1067': 'Dieser Code ist nicht richtig. Prüfen Sie ihn und versuchen Sie es erneut.',
-  'code.1068': 'Dieser Code wurde schon verwendet. Fordern Sie einen neuen an.',
-  'code.1069': 'Dieser Code ist abgelaufen. Fordern Sie einen neuen an.',
-  'code.1070': 'Dieser Code ist nicht mehr gültig. Fordern Sie einen neuen an.',
-  'code.1128': 'Dieser Backup-Code ist nicht richtig oder wurde schon verwendet.',
-  'code.1129': 'Dieser Backup-Code ist nicht richtig oder wurde schon verwendet.',
-  'code.1103': 'Dieser Anmeldeschritt ist abgelaufen. Beginnen Sie neu und geben Sie Ihr Passwort noch einmal ein.',
-  'code.1104': 'Dieser Anmeldeschritt ist abgelaufen. Beginnen Sie neu und geben Sie Ihr Passwort noch einmal ein.',
-  'code.1097': 'Die Anmeldung in zwei Schritten ist für diese Website nicht eingeschaltet.',
-  'code.1099': 'Für dieses Konto ist keine Authenticator-App eingerichtet.',
-  'code.1101': 'Schalten Sie zuerst die Authenticator-App oder Codes per E-Mail ein.',
-  'code.1121': 'Dieser zweite Schritt kann nicht entfernt werden: Die Website verlangt mindestens einen.',
-  'code.1127': 'Sie haben schon Backup-Codes. Erstellen Sie neue, um sie zu ersetzen.',
-  'code.1178': 'Es wurden zu viele Codes angefordert. Bitte versuchen Sie es später erneut.',
-  'code.1179': 'Es wurden zu viele Codes angefordert. Bitte versuchen Sie es später erneut.',
-  'code.1256': 'Codes per E-Mail sind für dieses Konto nicht eingeschaltet.',
-  'code.1279': 'Diese Anmeldemethode ist auf dieser Website nicht verfügbar.',
-  'code.1340': 'Diese E-Mail-Adresse gehört nicht zu Ihrem Konto.',
-
-  // ── Issue 13: passwordless sign-in (<lr-login passwordless>, <lr-email-link> vtype=oneclicksignin) ─────
-  'passwordless.linkButton': 'Anmeldelink per E-Mail senden',
-  'passwordless.codeButton': 'Anmeldecode per E-Mail senden',
-  'passwordless.intro.link':
-    'Geben Sie die E-Mail-Adresse Ihres Kontos ein. Wir senden Ihnen einen Link, mit dem Sie sich anmelden.',
-  'passwordless.intro.code':
-    'Geben Sie die E-Mail-Adresse Ihres Kontos ein. Wir senden Ihnen einen Code, mit dem Sie sich anmelden.',
-  'passwordless.submit.link': 'Anmeldelink senden',
-  'passwordless.submit.code': 'Anmeldecode senden',
-  'passwordless.busy': 'Wird gesendet…',
-  'passwordless.back': 'Stattdessen mit Passwort anmelden',
-  'passwordless.sent.link':
-    'Falls ein Konto für {email} existiert, haben wir einen Anmeldelink dorthin gesendet. Öffnen Sie den Link, um sich anzumelden.',
-  'passwordless.sent.code':
-    'Falls ein Konto für {email} existiert, haben wir einen Anmeldecode dorthin gesendet. Geben Sie den Code unten ein.',
-  'passwordless.sent.both':
-    'Falls ein Konto für {email} existiert, haben wir einen Anmeldelink und einen Code dorthin gesendet. Öffnen Sie den Link oder geben Sie den Code unten ein.',
-  'passwordless.code': 'Anmeldecode',
-  'passwordless.codeRequired': 'Geben Sie den Code aus der E-Mail ein.',
-  'passwordless.verify': 'Mit dem Code anmelden',
-  'passwordless.verifying': 'Der Code wird geprüft…',
-  'passwordless.resend': 'Neue E-Mail senden',
-  'passwordless.resendIn': {
-    one: 'Sie können in {count} Sekunde eine neue E-Mail anfordern.',
-    other: 'Sie können in {count} Sekunden eine neue E-Mail anfordern.',
-  },
-  'passwordless.resent': 'Falls ein Konto für {email} existiert, haben wir eine neue E-Mail dorthin gesendet.',
-  'passwordless.otherEmail': 'Andere E-Mail-Adresse verwenden',
-  'code.1059': 'Die Anmeldung per E-Mail ist auf dieser Website nicht verfügbar. Melden Sie sich mit Ihrem Passwort an.',
-  'code.1062': 'Dieser Anmeldelink wurde bereits verwendet. Fordern Sie einen neuen an.',
-  'link.passwordless.busy': 'Sie werden angemeldet…',
-  'link.passwordless.done': 'Sie sind jetzt angemeldet.',
-  'link.passwordless.used': 'Dieser Anmeldelink wurde bereits verwendet.',
-  'link.passwordless.expired': 'Dieser Anmeldelink ist abgelaufen oder ungültig.',
-  'link.passwordless.resend': 'Neuen Link senden',
-  'link.passwordless.resending': 'Ein neuer Link wird gesendet…',
-  'link.passwordless.resent':
-    'Falls ein Konto für {email} existiert, haben wir einen neuen Anmeldelink dorthin gesendet. Öffnen Sie ihn, um sich anzumelden.',
-  // issue 16: next steps, show/hide password, resend verification
-  'password.hide': 'Passwort verbergen',
-  'resend.button': 'Neuen Link senden',
-  'resend.to': 'Neuen Link an {email} senden',
-  'resend.busy': 'Ein neuer Link wird gesendet…',
-  'resend.sent': 'Wir haben einen neuen Link an {email} gesendet. Öffnen Sie ihn, um fortzufahren.',
-  'resend.verified': '{email} ist bereits bestätigt. Sie können sich anmelden.',
-  'resend.wait': {one: 'Sie können in {count} Sekunde einen weiteren senden.', other: 'Sie können in {count} Sekunden einen weiteren senden.'},
-  'login.unverified':
-    'Ihre E-Mail-Adresse ist noch nicht bestätigt. Wir haben soeben einen neuen Bestätigungslink an {email} gesendet: Öffnen Sie ihn und melden Sie sich dann an.',
-  'register.sentTitle': 'Prüfen Sie Ihr Postfach',
-  'link.next.continue': 'Weiter',
-  'link.next.signIn': 'Anmelden',
-  'link.verify.doneEmail': 'Ihre E-Mail-Adresse {email} ist bestätigt.',
-  'link.verify.doneSignedInEmail': 'Ihre E-Mail-Adresse {email} ist bestätigt und Sie sind jetzt angemeldet.',
-  'link.resend.intro': 'Geben Sie Ihre E-Mail-Adresse ein, dann senden wir Ihnen einen neuen Link.',
-  // Issue 13: a passwordless first factor continues in the shared second step; its expiry cannot ask for a password.
-  'mfa.expiredPasswordless': 'Dieser Anmeldeschritt ist abgelaufen. Beginnen Sie neu und fordern Sie eine neue Anmelde-E-Mail an.',
+  ...shared,
+  ...login,
+  ...forgot,
+  ...lockout,
+  ...passwordless,
+  ...register,
+  ...profile,
+  ...emails,
+  ...link,
+  ...mfa,
+  ...mfaStep,
+  ...mfaSettings,
+  ...handOver,
 };
 
 export default de;

@@ -1,7 +1,10 @@
 /**
- * The English message table: every user-facing string of the elements, and LoginRadius error codes turned
- * into readable English. This is the one place to change wording; translations override keys of it
- * (`setMessages(locale, partialTable)` in `./index.ts`).
+ * The English message table, as types: every user-facing string of the elements, and LoginRadius error codes
+ * turned into readable English. The texts live in parts (`./en/<part>.ts`, issue 14), one per element or lazily
+ * loaded step plus a shared one, each imported by the module that shows it, so a page downloads only the texts of
+ * the elements it has. This module joins their keys into one `MessageKey` union (type-only imports: it adds no
+ * code), so a missing or misspelt key still fails `tsc`. Change wording in the part; translations override keys
+ * (`setMessages(locale, partialTable)` in `./index.ts`) and come in the same parts (`./de/<part>.ts`).
  *
  * Values are plain strings with `{name}` placeholders, or plural forms keyed by `Intl.PluralRules`
  * categories (`one`, `other`, …) chosen by the numeric `count` parameter.
@@ -9,396 +12,39 @@
  * Security note: unknown account and wrong password share one message (`code.966` = `code.938` =
  * `code.1023`), and the forgot-password confirmation never depends on whether the address exists.
  */
-export const en = {
-  // ── Field labels and hints ──────────────────────────────────────────────────────────────────────────
-  'field.email': 'Email',
-  'field.password': 'Password',
-  'field.newPassword': 'Password',
-  'field.FirstName': 'First name',
-  'field.MiddleName': 'Middle name',
-  'field.LastName': 'Last name',
-  'field.NickName': 'Nickname',
-  'field.optional': '(optional)',
-  'password.toggle': 'Show password',
-  'register.passwordHint': {one: 'Use at least {count} character.', other: 'Use at least {count} characters.'},
+import type {emails} from './en/emails.js';
+import type {forgot} from './en/forgot.js';
+import type {handOver} from './en/hand-over.js';
+import type {link} from './en/link.js';
+import type {lockout} from './en/lockout.js';
+import type {login} from './en/login.js';
+import type {mfa} from './en/mfa.js';
+import type {mfaSettings} from './en/mfa-settings.js';
+import type {mfaStep} from './en/mfa-step.js';
+import type {passwordless} from './en/passwordless.js';
+import type {profile} from './en/profile.js';
+import type {register} from './en/register.js';
+import type {shared} from './en/shared.js';
 
-  // ── Client-side validation ──────────────────────────────────────────────────────────────────────────
-  'validation.email.required': 'Enter your email address.',
-  'validation.email.invalid': 'Enter an email address in the format name@example.com.',
-  'validation.password.required': 'Enter your password.',
-  'validation.tooShort': {one: 'Use at least {count} character.', other: 'Use at least {count} characters.'},
-  'validation.required': '{label} is required.',
-  'validation.tooLong': {one: 'Use at most {count} character.', other: 'Use at most {count} characters.'},
-  'validation.invalid': 'Check this field.',
+/** Each message part by name, with its English table's type. */
+export interface MessageParts {
+  shared: typeof shared;
+  login: typeof login;
+  forgot: typeof forgot;
+  lockout: typeof lockout;
+  passwordless: typeof passwordless;
+  register: typeof register;
+  profile: typeof profile;
+  emails: typeof emails;
+  link: typeof link;
+  mfa: typeof mfa;
+  'mfa-step': typeof mfaStep;
+  'mfa-settings': typeof mfaSettings;
+  'hand-over': typeof handOver;
+}
 
-  // ── <lr-login> ──────────────────────────────────────────────────────────────────────────────────────
-  'login.label': 'Sign in',
-  'login.submit': 'Sign in',
-  'login.busy': 'Signing in…',
-  'login.success': 'You are signed in.',
-  'login.checking': 'Checking whether you are signed in…',
-  'login.forgot': 'Forgot your password?',
-  'login.signedInAs': 'Signed in as {name}',
-  'login.signOut': 'Sign out',
-  'login.signingOut': 'Signing out…',
-  'login.signedOut': 'You have signed out.',
-  'login.resend': 'Send the verification email again',
-  'forgot.label': 'Reset your password',
-  'forgot.intro': 'Enter the email address of your account and we will send you a link to choose a new password.',
-  'forgot.submit': 'Send reset link',
-  'forgot.busy': 'Sending…',
-  'forgot.back': 'Back to sign in',
-  'forgot.sent': 'If an account exists for {email}, we have sent it a link to reset the password. Check your inbox.',
-
-  // Issue 11: sign-in by username, and the live lockout steps.
-  'field.username': 'Username',
-  'field.loginId': 'Email or username',
-  'validation.username.required': 'Enter your username.',
-  'validation.loginId.required': 'Enter your email address or username.',
-  'validation.loginId.invalid': 'Enter an email address in the format name@example.com, or your username.',
-  'login.incorrect.username': 'Username or password is incorrect.',
-  'login.incorrect.either': 'Email/username or password is incorrect.',
-  'login.lock.until': 'You can try again at {time}.',
-  'login.lock.minutes': {one: 'You can try again in {count} minute.', other: 'You can try again in {count} minutes.'},
-  'login.captcha.step': 'To continue, select “Sign in” again and complete the CAPTCHA check.',
-  'login.captcha.unavailable': 'This page cannot show the CAPTCHA check that this account now needs. Please contact the site for help.',
-  'login.question.step': 'To continue, answer your security question and sign in again.',
-  'login.question.loading': 'Loading your security question…',
-  'login.question.failed': 'We could not load your security question. Select “Sign in” to try again.',
-  'login.question.none': 'This account cannot be unlocked here. Please contact the site for help.',
-  'login.question.required': 'Enter the answer to your security question.',
-  'code.1094': 'This answer is not correct.',
-
-  // ── Session-wide messages (status region) ───────────────────────────────────────────────────────────
-  'session.expired': 'Your session has expired. Please sign in again.',
-  'session.otherTab': 'You signed out in another tab.',
-  'session.unknown': 'We could not reach the sign-in service to confirm your session. We will try again.',
-
-  // ── <lr-register> ───────────────────────────────────────────────────────────────────────────────────
-  'register.label': 'Create an account',
-  'register.submit': 'Create account',
-  'register.busy': 'Creating your account…',
-  'register.checkEmail': 'We sent a verification link to {email}. Open it to finish creating your account.',
-  'register.done': 'Your account is ready and you are signed in as {name}.',
-  'register.signedInAs': 'You are signed in as {name}.',
-  'register.checkingEmail': 'Checking the email address…',
-  'register.emailAvailable': 'This email address can be used.',
-
-  // Issue 11: a username at registration.
-  'field.UserName': 'Username',
-
-  // ── Form-level errors by kind (role="alert") ────────────────────────────────────────────────────────
-  'error.network': 'We could not reach the sign-in service. Check your internet connection and try again.',
-  'error.timeout': 'The sign-in service took too long to answer. Please try again.',
-  'error.server': 'The sign-in service is having trouble right now. Please try again in a few minutes.',
-  'error.rateLimited': 'Too many attempts. Please wait a moment before trying again.',
-  'error.retryIn': {one: 'You can try again in {count} second.', other: 'You can try again in {count} seconds.'},
-  'error.retryNow': 'You can try again now.',
-  'error.generic': 'Something went wrong. Please try again.',
-  'error.config': 'This form is not set up correctly: it has no API key.',
-  'error.registrationUnavailable': 'Registration is not available right now. Please try again later.',
-  'error.fieldRejected': 'This value was not accepted. Check it and try again.',
-
-  // ── LoginRadius ErrorCode → readable English ────────────────────────────────────────────────────────
-  'code.966': 'Email or password is incorrect.',
-  'code.938': 'Email or password is incorrect.',
-  'code.1023': 'Email or password is incorrect.',
-  'code.967': 'Your current password is incorrect.',
-  'code.970': 'Your email address is not verified yet. Open the link we emailed you, or ask for a new one.',
-  'code.991': 'This account is blocked. Please contact the site for help.',
-  'code.1130': 'Sign-in is disabled for this account. Please contact the site for help.',
-  'code.1132': 'Too many failed sign-ins: this account now needs a CAPTCHA check.',
-  'code.1148': 'Too many failed sign-ins: this account now needs the answer to a security question.',
-  'code.1198': 'Too many failed attempts: this account is locked for now. Try again later, or contact the site for help.',
-  'code.1264': 'Too many failed attempts. Try again later, or reset your password.',
-  'code.936': 'An account with this email address already exists. Try signing in instead.',
-  'code.1017': 'This username is already taken.',
-  'code.1038': 'Enter an email address in the format name@example.com.',
-  'code.990': 'Enter an email address in the format name@example.com.',
-  'code.1089': 'Enter your password.',
-  'code.1216': 'This password is too weak. Choose a longer one that is harder to guess.',
-  'code.1134': 'Some fields were not accepted. Check them and try again.',
-  'code.1048': 'Registration is not available right now. Please try again later.',
-  'code.1049': 'Registration is not available right now. Please try again later.',
-  'code.982': 'The CAPTCHA check failed. Please try again.',
-  'code.1218': 'The CAPTCHA check failed. Please try again.',
-  'code.1025': 'This email address is already verified. You can sign in.',
-  'code.1126': 'This email address is already verified. You can sign in.',
-  'code.905': 'Your session is no longer valid. Please sign in again.',
-  'code.906': 'Your session has expired. Please sign in again.',
-  'code.920': 'This form is not set up correctly: the API key is invalid.',
-  'code.922': 'This form is not set up correctly: it has no API key.',
-  'code.901': 'This form is not set up correctly: the API key is not authorised.',
-  'code.1122': 'Too many emails were sent to this address. Please try again later.',
-  'code.950': 'The sign-in service is having trouble right now. Please try again in a few minutes.',
-
-  // ════════════════════════════════════════════════════════════════════════════════════════════════════
-  // <lr-profile-editor>, <lr-email-manager>, <lr-email-link> (issue 4). Keep this block together.
-  // ════════════════════════════════════════════════════════════════════════════════════════════════════
-
-  // ── <lr-profile-editor> ─────────────────────────────────────────────────────────────────────────────
-  'profile.title': 'Your profile',
-  'profile.signedOut': 'Sign in to see and edit your profile.',
-  'profile.loading': 'Loading your profile…',
-  'profile.retry': 'Try again',
-  'profile.save': 'Save changes',
-  'profile.saving': 'Saving your changes…',
-  'profile.saved': 'Your profile has been saved.',
-  'profile.noChanges': 'There are no changes to save.',
-  'profile.expired': 'Your session has expired — sign in again. Your changes are still here: save them once you are signed in.',
-  'profile.field.Prefix': 'Title',
-  'profile.field.FirstName': 'First name',
-  'profile.field.MiddleName': 'Middle name',
-  'profile.field.LastName': 'Last name',
-  'profile.field.Suffix': 'Suffix',
-  'profile.field.NickName': 'Nickname',
-  'profile.field.BirthDate': 'Date of birth',
-  'profile.field.Gender': 'Gender',
-  'profile.field.PhoneNumbers': 'Phone number',
-  'profile.field.Company': 'Company',
-  'profile.field.City': 'City',
-  'profile.field.State': 'State or region',
-  'profile.field.Country': 'Country',
-
-  // Issue 11: the other writable profile fields.
-  'profile.field.UserName': 'Username',
-  'profile.field.ProfileName': 'Profile name',
-  'profile.field.HomeTown': 'Home town',
-  'profile.field.Industry': 'Industry',
-  'profile.field.Designation': 'Job title',
-  'profile.field.Website': 'Website',
-  'profile.field.TimeZone': 'Time zone',
-  'profile.gender.unspecified': 'Not specified',
-  'profile.gender.F': 'Female',
-  'profile.gender.M': 'Male',
-  'profile.identities.title': 'Linked accounts',
-  'profile.identities.loading': 'Loading linked accounts…',
-  'profile.identities.none': 'No linked accounts.',
-  'profile.identities.failed': 'We could not load your linked accounts.',
-  'profile.identities.item': '{provider} ({email})',
-  'profile.password.title': 'Password',
-  'profile.password.open': 'Change password',
-  'profile.password.current': 'Current password',
-  'profile.password.new': 'New password',
-  'profile.password.currentRequired': 'Enter your current password.',
-  'profile.password.newRequired': 'Enter a new password.',
-  'profile.password.same': 'Choose a new password that differs from the current one.',
-  'profile.password.hint': {one: 'Use at least {count} character.', other: 'Use at least {count} characters.'},
-  'profile.password.submit': 'Change password',
-  'profile.password.cancel': 'Cancel',
-  'profile.password.busy': 'Changing your password…',
-  'profile.password.changed': 'Your password has been changed.',
-  'profile.delete.title': 'Delete account',
-  'profile.delete.intro': 'Deleting your account removes your profile and your sign-in for good.',
-  'profile.delete.start': 'Delete my account',
-  'profile.delete.confirm':
-    'Are you sure? We will email a confirmation link to {email}. Your account is deleted only when you open that link.',
-  'profile.delete.send': 'Yes, email me the link',
-  'profile.delete.cancel': 'Cancel',
-  'profile.delete.busy': 'Sending the confirmation email…',
-  'profile.delete.sent': 'Check your email: we sent a link to {email}. Open it to confirm the deletion of your account.',
-
-  // ── <lr-email-manager> ──────────────────────────────────────────────────────────────────────────────
-  'emails.title': 'Email addresses',
-  'emails.signedOut': 'Sign in to manage your email addresses.',
-  'emails.loading': 'Loading your email addresses…',
-  'emails.none': 'There are no email addresses on your account.',
-  'emails.primary': 'Primary',
-  'emails.secondary': 'Secondary',
-  'emails.verified': 'Verified',
-  'emails.unverified': 'Not verified',
-  'emails.adding': 'Adding…',
-  'emails.remove': 'Remove',
-  'emails.removeLabel': 'Remove {email}',
-  'emails.removeConfirm': 'Remove {email} from your account?',
-  'emails.removeYes': 'Yes, remove it',
-  'emails.removeNo': 'Keep it',
-  'emails.removing': 'Removing {email}…',
-  'emails.removed': '{email} has been removed from your account.',
-  'emails.cannotRemoveOnly': '{email} is your only email address, so it cannot be removed. Add another address first.',
-  'emails.resend': 'Resend verification link',
-  'emails.resendLabel': 'Resend verification link to {email}',
-  'emails.resending': 'Sending a new verification link to {email}…',
-  'emails.resent': 'We sent a new verification link to {email}.',
-  'emails.resendIn': {one: 'You can resend in {count} second.', other: 'You can resend in {count} seconds.'},
-  'emails.alreadyVerified': '{email} is already verified.',
-  'emails.add.title': 'Add an email address',
-  'emails.add.field': 'New email address',
-  'emails.add.submit': 'Add email',
-  'emails.add.busy': 'Adding {email}…',
-  'emails.added': 'We added {email} and sent it a verification link. Open the link to verify the address.',
-  'emails.add.exists': 'This email address belongs to another account.',
-  'emails.add.duplicate': 'This email address is already on your account.',
-
-  // ── <lr-email-link> ─────────────────────────────────────────────────────────────────────────────────
-  'link.missing': 'This link is incomplete. Open the link from your email again, or copy the whole address into the browser.',
-  'link.unknown': 'This link is not recognised. Open the link from your email again.',
-  'link.verify.busy': 'Verifying your email address…',
-  'link.verify.done': 'Your email address is verified.',
-  'link.verify.doneSignedIn': 'Your email address is verified and you are now signed in.',
-  'link.verify.used': 'This verification link has already been used. If your address is verified, you can sign in.',
-  'link.verify.expired': 'This verification link has expired. Sign in to get a new verification email.',
-  'link.verify.invalid': 'This verification link is not valid. Check that you opened the whole link, or ask for a new one.',
-  'link.reset.intro': 'Choose a new password for your account.',
-  'link.reset.password': 'New password',
-  'link.reset.confirm': 'Repeat the new password',
-  'link.reset.passwordRequired': 'Enter a new password.',
-  'link.reset.confirmRequired': 'Repeat the new password.',
-  'link.reset.mismatch': 'The two passwords do not match.',
-  'link.reset.hint': {one: 'Use at least {count} character.', other: 'Use at least {count} characters.'},
-  'link.reset.submit': 'Set new password',
-  'link.reset.busy': 'Saving your new password…',
-  'link.reset.done': 'Your password has been changed. You can now sign in with your new password.',
-  'link.reset.used': 'This password reset link has already been used. Ask for a new one if you still need to reset your password.',
-  'link.reset.expired': 'This password reset link has expired. Ask for a new one from the sign-in form.',
-  'link.reset.invalid': 'This password reset link is not valid. Check that you opened the whole link, or ask for a new one.',
-  'link.delete.confirm': 'Do you want to delete your account permanently? This cannot be undone.',
-  'link.delete.submit': 'Delete my account permanently',
-  'link.delete.keep': 'Keep my account',
-  'link.delete.busy': 'Deleting your account…',
-  'link.delete.done': 'Your account has been deleted and you have been signed out.',
-  'link.delete.kept': 'Your account has not been deleted. You can close this page.',
-  'link.delete.invalid':
-    'This deletion link is no longer valid: it has been used, has expired or is incomplete. Ask for a new one from your profile.',
-  // ════════════════════════════════════════════════════════════════════════════════════════════════════
-  // Multi-factor sign-in: the second step and <lr-mfa-settings> (issue 12). Keep this block together.
-  // ════════════════════════════════════════════════════════════════════════════════════════════════════
-  'mfa.intro.setup':
-    'This site asks for a second step when you sign in. Scan the QR code with an authenticator app (or enter the key by hand), then enter the 6-digit code it shows.',
-  'mfa.intro.authenticator': 'Enter the 6-digit code from your authenticator app.',
-  'mfa.intro.email': 'We can email you a 6-digit sign-in code.',
-  'mfa.intro.backup': 'Enter one of your backup codes. Each code works only once.',
-  'mfa.field.code': 'Code from the app',
-  'mfa.field.emailCode': 'Code from the email',
-  'mfa.field.backupCode': 'Backup code',
-  'mfa.field.address': 'Send the code to',
-  'mfa.submit': 'Verify',
-  'mfa.busy': 'Checking the code…',
-  'mfa.send': 'Email me a code',
-  'mfa.sending': 'Sending the code…',
-  'mfa.sent': 'We sent a code to {email}. It may take a minute to arrive.',
-  'mfa.resend': 'Send a new code',
-  'mfa.resendIn': {one: 'You can ask for a new code in {count} second.', other: 'You can ask for a new code in {count} seconds.'},
-  'mfa.use.authenticator': 'Use the authenticator app',
-  'mfa.use.email': 'Get a code by email',
-  'mfa.use.backup': 'Use a backup code',
-  'mfa.restart': 'Start again',
-  'mfa.expired': 'This sign-in step has expired. Start again and enter your password once more.',
-  'mfa.wrongCode': 'This code is not correct. Check it and try again.',
-  'mfa.wrongBackup': 'This backup code is not correct or has already been used.',
-  'mfa.codeRequired': 'Enter the code.',
-  'mfa.codeFormat': 'Enter the 6 digits of the code.',
-  'mfa.backupFormat': 'Enter the whole backup code, for example 1a2b3-c4d5e.',
-  'mfa.qr.label': 'QR code to scan with an authenticator app',
-  'mfa.key.label': 'Or enter this key in the app:',
-  'mfa.key.copy': 'Copy key',
-  'mfa.openApp': 'Open in an authenticator app on this device',
-  'mfa.copied': 'Copied.',
-  'mfa.copyFailed': 'Could not copy. Select the text and copy it by hand.',
-  'mfaSettings.loading': 'Loading your two-step sign-in settings…',
-  'mfaSettings.retry': 'Try again',
-  'mfaSettings.signedOut': 'Sign in to manage your two-step sign-in.',
-  'mfaSettings.authenticator': 'Authenticator app',
-  'mfaSettings.email': 'Code by email',
-  'mfaSettings.backup': 'Backup codes',
-  'mfaSettings.on': 'On',
-  'mfaSettings.off': 'Off',
-  'mfaSettings.setUp': 'Set up',
-  'mfaSettings.setupIntro': 'Scan the QR code with your authenticator app, or enter the key by hand. Then enter the 6-digit code it shows.',
-  'mfaSettings.turnOn': 'Turn on',
-  'mfaSettings.turnOff': 'Turn off',
-  'mfaSettings.cancel': 'Cancel',
-  'mfaSettings.enabled.authenticator': 'The authenticator app is on.',
-  'mfaSettings.enabled.emailotp': 'Codes by email are on.',
-  'mfaSettings.remove': 'Remove',
-  'mfaSettings.removeConfirm': 'Remove the authenticator app? Its codes will no longer be asked for or accepted when you sign in.',
-  'mfaSettings.removeYes': 'Remove the authenticator app',
-  'mfaSettings.removing': 'Removing…',
-  'mfaSettings.removed.authenticator': 'The authenticator app has been removed.',
-  'mfaSettings.removed.emailotp': 'Codes by email are off.',
-  'mfaSettings.emailIntro': 'Choose the address for your sign-in codes. We will send a code to confirm it.',
-  'mfaSettings.emailSent': 'We sent a code to {email}. Enter it to turn on codes by email.',
-  'mfaSettings.backupIntro': 'Backup codes let you sign in when you cannot use your other second step. Each code works once.',
-  'mfaSettings.needFactor': 'Turn on the authenticator app or codes by email first.',
-  'mfaSettings.create': 'Create backup codes',
-  'mfaSettings.regenerate': 'Make new backup codes',
-  'mfaSettings.regenerateConfirm': 'Make new backup codes? Your old backup codes will stop working.',
-  'mfaSettings.regenerateYes': 'Make new codes',
-  'mfaSettings.generating': 'Making backup codes…',
-  'mfaSettings.codesTitle': 'Your backup codes',
-  'mfaSettings.codesOnce': 'Save these codes somewhere safe now. They won’t be shown again.',
-  'mfaSettings.copyCodes': 'Copy codes',
-  'mfaSettings.download': 'Download as a text file',
-  'mfaSettings.saved': 'I have saved my codes',
-  'mfaSettings.created': {one: '{count} backup code was created.', other: '{count} backup codes were created.'},
-  'code.1102': 'This code is not correct. Check it and try again.',
-  'code.1067': 'This code is not correct. Check it and try again.',
-  'code.1068': 'This code has already been used. Ask for a new one.',
-  'code.1069': 'This code has expired. Ask for a new one.',
-  'code.1070': 'This code is no longer valid. Ask for a new one.',
-  'code.1128': 'This backup code is not correct or has already been used.',
-  'code.1129': 'This backup code is not correct or has already been used.',
-  'code.1103': 'This sign-in step has expired. Start again and enter your password once more.',
-  'code.1104': 'This sign-in step has expired. Start again and enter your password once more.',
-  'code.1097': 'Two-step sign-in is not turned on for this site.',
-  'code.1099': 'No authenticator app is set up for this account.',
-  'code.1101': 'Turn on the authenticator app or codes by email first.',
-  'code.1121': 'This second step cannot be removed: the site requires at least one.',
-  'code.1127': 'You already have backup codes. Make new ones to replace them.',
-  'code.1178': 'Too many codes were requested. Please try again later.',
-  'code.1179': 'Too many codes were requested. Please try again later.',
-  'code.1256': 'Codes by email are not turned on for this account.',
-  'code.1279': 'This sign-in method is not available on this site.',
-  'code.1340': 'This email address does not belong to your account.',
-
-  // ── Issue 13: passwordless sign-in (<lr-login passwordless>, <lr-email-link> vtype=oneclicksignin) ─────
-  'passwordless.linkButton': 'Email me a sign-in link',
-  'passwordless.codeButton': 'Email me a sign-in code',
-  'passwordless.intro.link': 'Enter the email address of your account and we will send you a link that signs you in.',
-  'passwordless.intro.code': 'Enter the email address of your account and we will send you a code that signs you in.',
-  'passwordless.submit.link': 'Send sign-in link',
-  'passwordless.submit.code': 'Send sign-in code',
-  'passwordless.busy': 'Sending…',
-  'passwordless.back': 'Sign in with a password instead',
-  'passwordless.sent.link': 'If an account exists for {email}, we have sent it a sign-in link. Open the link to sign in.',
-  'passwordless.sent.code': 'If an account exists for {email}, we have sent it a sign-in code. Enter the code below.',
-  'passwordless.sent.both':
-    'If an account exists for {email}, we have sent it a sign-in link and a code. Open the link, or enter the code below.',
-  'passwordless.code': 'Sign-in code',
-  'passwordless.codeRequired': 'Enter the code from the email.',
-  'passwordless.verify': 'Sign in with the code',
-  'passwordless.verifying': 'Checking the code…',
-  'passwordless.resend': 'Send a new email',
-  'passwordless.resendIn': {one: 'You can ask for a new email in {count} second.', other: 'You can ask for a new email in {count} seconds.'},
-  'passwordless.resent': 'If an account exists for {email}, we have sent it a new email.',
-  'passwordless.otherEmail': 'Use a different email address',
-  'code.1059': 'Signing in by email is not available on this site. Sign in with your password.',
-  'code.1062': 'This sign-in link has already been used. Ask for a new one.',
-  'link.passwordless.busy': 'Signing you in…',
-  'link.passwordless.done': 'You are now signed in.',
-  'link.passwordless.used': 'This sign-in link has already been used.',
-  'link.passwordless.expired': 'This sign-in link has expired or is not valid.',
-  'link.passwordless.resend': 'Send a new link',
-  'link.passwordless.resending': 'Sending a new link…',
-  'link.passwordless.resent': 'If an account exists for {email}, we have sent it a new sign-in link. Open it to sign in.',
-  // issue 16: next steps, show/hide password, resend verification
-  'password.hide': 'Hide password',
-  'resend.button': 'Send a new link',
-  'resend.to': 'Send a new link to {email}',
-  'resend.busy': 'Sending a new link…',
-  'resend.sent': 'We sent a new link to {email}. Open it to finish.',
-  'resend.verified': '{email} is already verified. You can sign in.',
-  'resend.wait': {one: 'You can send another in {count} second.', other: 'You can send another in {count} seconds.'},
-  'login.unverified': 'Your email address is not verified yet. We just sent a new verification link to {email}: open it, then sign in.',
-  'register.sentTitle': 'Check your email',
-  'link.next.continue': 'Continue',
-  'link.next.signIn': 'Sign in',
-  'link.verify.doneEmail': 'Your email address {email} is verified.',
-  'link.verify.doneSignedInEmail': 'Your email address {email} is verified and you are now signed in.',
-  'link.resend.intro': 'Enter your email address and we will send you a new link.',
-  // Issue 13: a passwordless first factor continues in the shared second step; its expiry cannot ask for a password.
-  'mfa.expiredPasswordless': 'This sign-in step has expired. Start again and ask for a new sign-in email.',
-} satisfies Record<string, string | PluralForms>;
+/** The name of a message part (`'login'`, `'mfa-step'`, …): what a part loader is asked for. */
+export type MessagePart = keyof MessageParts;
 
 /** Plural variants, chosen with `Intl.PluralRules` from the `count` parameter. `other` is required. */
 export interface PluralForms {
@@ -410,5 +56,9 @@ export interface PluralForms {
   other: string;
 }
 
-export type MessageKey = keyof typeof en;
+/** Every message key of every part. */
+export type MessageKey = {[P in MessagePart]: keyof MessageParts[P]}[MessagePart] & string;
+/** A complete table: every key of every part (a translation typed so misses no key). */
 export type MessageTable = Record<MessageKey, string | PluralForms>;
+/** A complete table of one part (`PartTable<'login'>`): what a translation's part module holds. */
+export type PartTable<P extends MessagePart> = Record<keyof MessageParts[P] & string, string | PluralForms>;

@@ -1,29 +1,49 @@
 /**
- * Message lookup: `msg(key, params, locale)` reads the English table (`./en.ts`) unless the host (or a lazily
- * loaded locale) overrides the key with `setMessages(locale, partialTable)`.
+ * Message lookup: `msg(key, params, locale)` reads the English table (the parts loaded so far, `./english.ts`)
+ * unless the host (or a lazily loaded locale) overrides the key with `setMessages(locale, partialTable)`.
  *
- * Lookup order for locale `de-CH`: overrides for `de-ch`, then `de`, then `en`, then the built-in English.
- * Elements find their locale from the nearest ancestor `lang` attribute (`localeOf(element)`), and re-render
- * when messages change (`messageEvents` fires `change`).
+ * Lookup order for locale `de-CH`: the host's overrides for `de-ch`, then what the locale loader gave for `de-ch`,
+ * then the same for `de`, then `en`, then the built-in English. A host's `setMessages` thus wins over a loaded
+ * table whenever either arrives. Elements find their locale from the nearest ancestor `lang` attribute
+ * (`localeOf(element)`), and re-render when messages change (`messageEvents` fires `change`).
+ *
+ * Issue 14: the English texts come in parts (`./en/<part>.ts`), each imported by the module that shows it; this
+ * module imports the shared part. A locale loader may resolve to a whole table or to a part loader (a function
+ * of the part name, e.g. `./de/parts.ts`), which is asked for each part the page has and for each part loaded later.
  *
  * Node-safe: no DOM access at module top level.
  */
-import {en, type MessageKey, type MessageTable, type PluralForms} from './en.js';
+import type {MessageKey, MessagePart, MessageTable, PartTable, PluralForms} from './en.js';
+import {english, englishParts, onEnglishPart} from './english.js';
+import './en/shared.js';
 
-export {en};
-export type {MessageKey, MessageTable, PluralForms};
+/** The English texts of the message parts loaded so far (issue 14: each element's part loads with it). */
+export const en: Readonly<Partial<MessageTable>> = english;
+export type {MessageKey, MessagePart, MessageTable, PartTable, PluralForms};
 
 export type MessageParams = Record<string, string | number>;
 
 const overrides = new Map<string, Partial<MessageTable>>();
+const loaded = new Map<string, Partial<MessageTable>>();
 const pluralRules = new Map<string, Intl.PluralRules>();
 const loading = new Map<string, Promise<void>>();
+const partLoaders = new Map<string, PartLoader>();
+const partLoading = new Map<string, Promise<void>>();
+const byParts = new Set<string>();
 let loader: LocaleLoader | undefined;
 
-/** Gives the table for a locale (or `undefined` when there is none), e.g. through a dynamic `import()`. */
+/** A locale's texts one message part at a time (e.g. the default export of `lr-elements/i18n/de/parts.js`). */
+export type PartLoader = (
+  part: MessagePart,
+) => Promise<Partial<MessageTable> | undefined> | Partial<MessageTable> | undefined;
+
+/**
+ * Gives the table for a locale (or `undefined` when there is none), e.g. through a dynamic `import()`, or a
+ * `PartLoader` for it.
+ */
 export type LocaleLoader = (
   locale: string,
-) => Promise<Partial<MessageTable> | undefined> | Partial<MessageTable> | undefined;
+) => Promise<Partial<MessageTable> | PartLoader | undefined> | Partial<MessageTable> | PartLoader | undefined;
 
 /** Fires `change` after `setMessages()`; elements listen to re-render. */
 export const messageEvents: EventTarget = new EventTarget();
@@ -35,8 +55,11 @@ const norm = (locale: string) => locale.trim().toLowerCase().replace(/_/g, '-');
  * overrides for the same locale. Every connected element re-renders.
  */
 export function setMessages(locale: string, table: Partial<MessageTable>): void {
-  const key = norm(locale);
-  overrides.set(key, {...overrides.get(key), ...table});
+  merge(overrides, norm(locale), table);
+}
+
+function merge(into: Map<string, Partial<MessageTable>>, key: string, table: Partial<MessageTable>): void {
+  into.set(key, {...into.get(key), ...table});
   messageEvents.dispatchEvent(new Event('change'));
 }
 
@@ -44,39 +67,77 @@ export function setMessages(locale: string, table: Partial<MessageTable>): void 
  * Registers a loader for locales that are not in the page yet (e.g. `(l) => import(`./locales/${l}.js`)`).
  * `ensureLocale()` calls it at most once per locale, for the element's locale and each of its parents
  * (`de-at`, then `de`), so a loader that only knows `de` also serves `lang="de-AT"`. Locales arrive
- * lower-cased (`de-at`); resolve `undefined` for the ones you do not have. The result goes through
- * `setMessages()`. The shipped German table: `import('lr-elements/i18n/de.js')`.
+ * lower-cased (`de-at`); resolve `undefined` for the ones you do not have. A table is merged under the host's
+ * own `setMessages()` overrides; a `PartLoader` is asked for each message part the page has, now and later, at
+ * most once each. The shipped German: `import('lr-elements/i18n/de.js')` (the whole table) or
+ * `import('lr-elements/i18n/de/parts.js')` (a part loader), both as `.then((m) => m.default)`.
  */
 export function setLocaleLoader(fn: LocaleLoader | undefined): void {
   loader = fn;
   loading.clear();
+  partLoaders.clear();
+  partLoading.clear();
 }
 
 /**
  * Starts loading a locale and its parents (`de-at`, then `de`) through the registered loader, each at most
- * once. English and single-letter prefixes (`x-…`, `i-…`) are never asked for. Never rejects.
+ * once. English and single-letter prefixes (`x-…`, `i-…`) are never asked for. Never rejects. Resolves once
+ * they are in, including the parts a part loader is still loading (so a lazily loaded step can await it after
+ * its `import()` and show its first text in the locale).
  */
 export function ensureLocale(locale: string): Promise<void> {
   if (!loader) return Promise.resolve();
   const keys = chain(locale).filter((l) => l.length > 1 && l !== 'en' && !l.startsWith('en-'));
-  return Promise.all(keys.map(ensureOne)).then(() => undefined);
+  const inFlight = () => [...partLoading].filter(([id]) => keys.some((k) => id.startsWith(`${k} `))).map(([, p]) => p);
+  return Promise.all(keys.map(ensureOne))
+    .then(() => Promise.all(inFlight()))
+    .then(() => undefined);
 }
 
 function ensureOne(key: string): Promise<void> {
-  if (!loader || overrides.has(key)) return Promise.resolve();
+  // A locale a loader already gave a whole table for is not asked again (not even by a new loader); one served
+  // by parts is, so that the parts still to come have a loader. A host's own setMessages() never stops a load.
+  if (!loader || (loaded.has(key) && !byParts.has(key))) return Promise.resolve();
   let p = loading.get(key);
   if (!p) {
     const load = loader;
     p = Promise.resolve()
       .then(() => load(key))
       .then((table) => {
-        if (table) setMessages(key, table);
+        if (load !== loader || !table) return undefined;
+        if (typeof table !== 'function') return merge(loaded, key, table);
+        partLoaders.set(key, table);
+        byParts.add(key);
+        return Promise.all(englishParts().map((part) => ensurePart(key, part))).then(() => undefined);
       })
       .catch(() => undefined);
     loading.set(key, p);
   }
   return p;
 }
+
+/** Loads one part of a locale served by a part loader, at most once. Never rejects. */
+function ensurePart(key: string, part: MessagePart): Promise<void> {
+  const load = partLoaders.get(key);
+  const id = `${key} ${part}`;
+  let p = partLoading.get(id);
+  if (!load) return Promise.resolve();
+  if (!p) {
+    p = Promise.resolve()
+      .then(() => load(part))
+      .then((table) => {
+        if (table && partLoaders.get(key) === load) merge(loaded, key, table);
+      })
+      .catch(() => undefined);
+    partLoading.set(id, p);
+  }
+  return p;
+}
+
+// A part that loads later (a lazily loaded step's) comes in each locale already served by a part loader.
+onEnglishPart((part) => {
+  for (const key of partLoaders.keys()) void ensurePart(key, part);
+});
 
 /** The chain of locales to try, most specific first, always ending with `en`. */
 function chain(locale: string | undefined): string[] {
@@ -110,13 +171,15 @@ export function msg(key: MessageKey, params: MessageParams = {}, locale?: string
   let value: string | PluralForms | undefined;
   let found = 'en';
   for (const l of locales) {
-    value = overrides.get(l)?.[key];
+    value = overrides.get(l)?.[key] ?? loaded.get(l)?.[key];
     if (value !== undefined) {
       found = l;
       break;
     }
   }
-  value ??= en[key];
+  value ??= english[key];
+  // Not in a loaded part (the module showing it did not import its part): the key, visibly wrong, not a crash.
+  if (value === undefined) return key;
   let text: string;
   if (typeof value === 'string') {
     text = value;
@@ -129,9 +192,12 @@ export function msg(key: MessageKey, params: MessageParams = {}, locale?: string
   );
 }
 
-/** True when the table has a message for `key` (used to map error codes that may have no entry). */
+/**
+ * True when the English table has a message for `key` (used to map error codes that may have no entry): a key
+ * of a part that is not loaded has none yet.
+ */
 export function hasMessage(key: string): key is MessageKey {
-  return Object.prototype.hasOwnProperty.call(en, key);
+  return Object.prototype.hasOwnProperty.call(english, key);
 }
 
 /**

@@ -18,6 +18,7 @@ import {emailLinkStyles} from './email-link.styles.js';
 import {readLink, tokenError, type LinkType} from './link.js';
 import {PasswordlessLink} from './passwordless-link.js';
 import {LinkNextStep} from './next-step.js';
+import '../../i18n/en/link.js'; // its texts (issue 14: messages per chunk)
 
 export type {LinkType};
 

@@ -1,5 +1,6 @@
 import {ErrorCodes} from '../../core/codes.js';
 import type {MessageKey} from '../../i18n/index.js';
+import '../../i18n/en/link.js'; // its texts (issue 14: messages per chunk)
 
 /** The flows a LoginRadius email link can start (`vtype`). */
 export type LinkType = 'emailverification' | 'reset' | 'deleteuser' | 'oneclicksignin';

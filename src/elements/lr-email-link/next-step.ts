@@ -7,6 +7,7 @@ import {field} from '../../internal/field.js';
 import {ResendVerification} from '../../internal/resend-verification.js';
 import type {FormValidator} from '../../internal/validation.js';
 import type {LinkType} from './link.js';
+import '../../i18n/en/link.js'; // its texts (issue 14: messages per chunk)
 
 const SLOT = 'next';
 

@@ -9,6 +9,7 @@ import type {ActionController, RunOptions} from '../../internal/controllers/acti
 import type {Msg} from '../../internal/controllers/errors.js';
 import {challengeAddress, firstFactor, handOverChallenge} from '../../internal/steps/hand-over.js';
 import type {SecondFactorStep} from '../../internal/steps/second-factor/index.js';
+import '../../i18n/en/link.js'; // its texts (issue 14: messages per chunk)
 
 let nextId = 0;
 

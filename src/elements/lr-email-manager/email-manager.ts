@@ -21,6 +21,7 @@ import {formStyles} from '../../styles/form.styles.js';
 import {Cooldowns} from '../../internal/cooldowns.js';
 import {emailManagerStyles} from './email-manager.styles.js';
 import {emailRow} from './email-row.js';
+import '../../i18n/en/emails.js'; // its texts (issue 14: messages per chunk)
 
 const lower = (s: string) => s.trim().toLowerCase();
 /** Message slots: the add form, the list (an address removed), and one per address. */

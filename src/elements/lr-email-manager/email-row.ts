@@ -2,6 +2,7 @@ import {html, nothing, type TemplateResult} from 'lit';
 import type {EmailRow} from '../../core/profile.js';
 import type {MessageKey, MessageParams} from '../../i18n/index.js';
 import type {ActionController} from '../../internal/controllers/action.js';
+import '../../i18n/en/emails.js'; // its texts (issue 14: messages per chunk)
 
 export interface EmailRowOptions {
   row: EmailRow;

@@ -12,6 +12,7 @@ import {CountdownController} from '../../internal/countdown.js';
 import {field} from '../../internal/field.js';
 import type {FormValidator} from '../../internal/validation.js';
 import {loginIdKey, typedLoginKey, type LoginIdHost} from './login-id.js';
+import '../../i18n/en/lockout.js'; // its texts (issue 14: messages per chunk)
 
 /** A value or a promise of it. */
 type Awaitable<T> = T | Promise<T>;

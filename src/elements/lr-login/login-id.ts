@@ -2,6 +2,7 @@ import type {TemplateResult} from 'lit';
 import type {LoginId} from '../../core/client.js';
 import {localeOf, msg, type MessageKey} from '../../i18n/index.js';
 import {field} from '../../internal/field.js';
+import '../../i18n/en/login.js'; // its texts (issue 14: messages per chunk)
 
 /** What `<lr-login login-id>` signs in with. */
 export type LoginIdMode = 'email' | 'username' | 'either';

@@ -20,6 +20,8 @@ import {describeLoginInput, incorrectKey, loginIdField, loginIdKey, loginIdMode,
 import {loginStyles} from './login.styles.js';
 import {forgotSentView, signedInView} from './views.js';
 import type {PasswordlessMode, PasswordlessStep} from './passwordless.js';
+import '../../i18n/en/login.js'; // its texts (issue 14: messages per chunk)
+import '../../i18n/en/forgot.js';
 
 type View = 'login' | 'forgot' | 'forgot-sent';
 

@@ -11,6 +11,7 @@ import {field} from '../../internal/field.js';
 import {firstFactor, handOverChallenge} from '../../internal/steps/hand-over.js';
 import type {SecondFactorStep} from '../../internal/steps/second-factor/index.js';
 import {FormValidator} from '../../internal/validation.js';
+import '../../i18n/en/passwordless.js'; // its texts (issue 14: messages per chunk)
 
 /** `passwordless` attribute values: off, a link, a code, or both in one email. */
 export type PasswordlessMode = 'off' | 'link' | 'code' | 'both';

@@ -1,5 +1,6 @@
 import {html, type TemplateResult} from 'lit';
 import type {MessageKey} from '../../i18n/index.js';
+import '../../i18n/en/mfa-settings.js'; // its texts (issue 14: messages per chunk)
 
 export interface BackupCodesOptions {
   codes: readonly string[];

@@ -16,6 +16,8 @@ import {dataState, selectField} from '../../internal/templates.js';
 import {formStyles} from '../../styles/form.styles.js';
 import {backupCodesPanel} from './backup-codes.js';
 import {mfaSettingsStyles} from './mfa-settings.styles.js';
+import '../../i18n/en/mfa-settings.js'; // its texts (issue 14: messages per chunk)
+import '../../i18n/en/mfa.js';
 
 type View = 'overview' | 'setup' | 'remove' | 'email' | 'regenerate' | 'codes';
 type CodeError = 'mfa.wrongCode' | 'mfa.codeFormat' | 'mfa.codeRequired';

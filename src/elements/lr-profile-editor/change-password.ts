@@ -10,6 +10,7 @@ import {field} from '../../internal/field.js';
 import {hiddenUsername, passwordToggle} from '../../internal/templates.js';
 import {FormValidator} from '../../internal/validation.js';
 import {section, sectionForm, type SectionContext} from './section.js';
+import '../../i18n/en/profile.js'; // its texts (issue 14: messages per chunk)
 
 const SLOT = 'password';
 const DONE = 'profile.password.changed';

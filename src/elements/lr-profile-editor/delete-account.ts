@@ -4,6 +4,7 @@ import type {Profile} from '../../core/client.js';
 import {emit} from '../../core/events.js';
 import {primaryEmailOf} from '../../core/profile.js';
 import {section, type SectionContext} from './section.js';
+import '../../i18n/en/profile.js'; // its texts (issue 14: messages per chunk)
 
 type Step = 'idle' | 'confirm' | 'sent';
 const SLOT = 'delete';

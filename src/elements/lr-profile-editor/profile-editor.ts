@@ -12,6 +12,7 @@ import {LinkedAccountsSection} from './linked-accounts.js';
 import {profileEditorStyles} from './profile-editor.styles.js';
 import {ProfileFormSection} from './profile-form.js';
 import type {SectionContext} from './section.js';
+import '../../i18n/en/profile.js'; // its texts (issue 14: messages per chunk)
 
 /**
  * Edits the signed-in user's profile, changes the password, lists linked accounts and starts account deletion.

@@ -1,5 +1,6 @@
 import type {Profile} from '../../core/client.js';
 import type {MessageKey} from '../../i18n/index.js';
+import '../../i18n/en/profile.js'; // its texts (issue 14: messages per chunk)
 
 /** How a field is edited. */
 export type ProfileControl = 'text' | 'date' | 'tel' | 'select';

@@ -14,6 +14,7 @@ import {selectField} from '../../internal/templates.js';
 import {FormValidator} from '../../internal/validation.js';
 import {resolveFields, splitFields, type ProfileFieldDef} from './profile-fields.js';
 import {section, sectionForm, type SectionContext} from './section.js';
+import '../../i18n/en/profile.js'; // its texts (issue 14: messages per chunk)
 
 const DEFAULT_FIELDS = 'FirstName,LastName';
 const SLOT = 'profile';

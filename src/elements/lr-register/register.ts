@@ -17,6 +17,7 @@ import {nextStep, passwordToggle} from '../../internal/templates.js';
 import {FormValidator} from '../../internal/validation.js';
 import {formStyles} from '../../styles/form.styles.js';
 import {registerStyles} from './register.styles.js';
+import '../../i18n/en/register.js'; // its texts (issue 14: messages per chunk)
 
 /** Optional profile fields the element can ask for, with their autocomplete tokens. */
 const NAME_FIELDS = {

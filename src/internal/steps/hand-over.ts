@@ -3,6 +3,7 @@ import {LrError} from '../../core/errors.js';
 import {challengeOf, type MfaLoginResult} from '../../core/mfa.js';
 import {isSession, type FirstFactorResult} from '../../core/passwordless.js';
 import type {SecondFactorOptions} from './second-factor/index.js';
+import '../../i18n/en/hand-over.js'; // its texts (issue 14: messages per chunk)
 
 /** A plain address (not one the API masked), for "Send a new link" and the authenticator app's account name. */
 const PLAIN_ADDRESS = /^[^\s@*]+@[^\s@*]+$/;

@@ -2,7 +2,8 @@ import {expect, fixture, oneEvent} from '@open-wc/testing';
 import '../../../src/elements/lr-login/lr-login.js';
 import type {LrLogin} from '../../../src/elements/lr-login/login.js';
 import {msg, setLocaleLoader} from '../../../src/i18n/index.js';
-import {PASSWORD, createAccount, env, resetAll, ui, uniqueEmail, until} from '../elements/support.js';
+import {mfaStep as deMfaStep} from '../../../src/i18n/de/mfa-step.js';
+import {PASSWORD, admin, createAccount, emu, env, resetAll, ui, uniqueEmail, until} from '../elements/support.js';
 
 /**
  * The shipped German table (src/i18n/de.ts) is loaded lazily through `setLocaleLoader` and a dynamic
@@ -115,5 +116,22 @@ describe('German locale (lazy, src/i18n/de.ts)', () => {
     expect(labels(el)).to.deep.equal(['E-Mail-Adresse', 'Passwort']);
     el.parentElement!.lang = 'en';
     await until(() => ui.submit(el)?.textContent?.trim() === 'Sign in', 'submit button reads "Sign in" again', 5000);
+  });
+
+  it('serves the texts of a step that loads later (the second step of a sign-in) from the same whole table', async function () {
+    this.timeout(20000);
+    // Issue 14: the step's texts are a part of their own that loads with the step, after the table was loaded.
+    await emu.setConfig({mfa: 'required'});
+    const user = await createAccount();
+    await admin.mfaEnroll(user.email, PASSWORD);
+    const el = await mountLogin('de', 'Anmelden');
+    setValue(ui.input(el, 'email'), user.email);
+    setValue(ui.input(el, 'password'), PASSWORD);
+    ui.submit(el).click();
+    await until(() => el.querySelector('.lr-mfa input[name=code]'), 'the second step', 10000);
+    await el.updateComplete;
+    expect(el.querySelector('.lr-mfa__submit')!.textContent!.trim()).to.equal(deMfaStep['mfa.submit']);
+    expect(el.querySelector('.lr-mfa')!.textContent).to.contain(deMfaStep['mfa.intro.authenticator'] as string);
+    expect(loads).to.be.at.most(1);
   });
 });

@@ -9,6 +9,8 @@ import {ActionController} from '../../../src/internal/controllers/action.js';
 import {SignedInData} from '../../../src/internal/controllers/signed-in-data.js';
 import {defineElement} from '../../../src/internal/define.js';
 import {LrElement} from '../../../src/internal/lr-element.js';
+// Its texts (`login.busy`, `login.success`, …) are lr-login's: like an element, it imports their part (issue 14).
+import '../../../src/i18n/en/login.js';
 
 export class TestActionHost extends LrElement {
   readonly act = new ActionController(this);

@@ -8,6 +8,8 @@ import {SignedInData} from '../../../src/internal/controllers/signed-in-data.js'
 import {SignedInView} from '../../../src/internal/controllers/signed-in-view.js';
 import {defineElement} from '../../../src/internal/define.js';
 import {LrElement} from '../../../src/internal/lr-element.js';
+// The host below shows lr-profile-editor's texts: like an element, it imports their part (issue 14).
+import '../../../src/i18n/en/profile.js';
 import {createAccount, emu, env, resetAll, resetPage, until} from '../helpers/index.js';
 
 /** A signed-in-only element: the profile's first name when ready, the view's placeholder otherwise. */

@@ -12,6 +12,8 @@ import {codeComplete, codeField, focusCode, normalizeCode, type CodeKind} from '
 import {authenticatorSetup} from './setup.js';
 import {setupStyles} from './setup.styles.js';
 import type {StepContext, StepOutcome} from './types.js';
+import '../../../i18n/en/mfa-step.js'; // its texts (issue 14: messages per chunk)
+import '../../../i18n/en/mfa.js';
 
 type Method = mfa.MfaMethod | 'setup';
 
