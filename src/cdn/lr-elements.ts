@@ -17,6 +17,8 @@
 import {discover, load, startAutoload} from './autoload.js';
 
 export * from '../api.js';
+// These names win over the ones `export *` brings: the SOTT module loads on first use (./sott.ts).
+export {fetchSott, fromHost, getSott} from './sott.js';
 export {discover, load};
 export type {LrTagName} from './tags.js';
 

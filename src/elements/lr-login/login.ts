@@ -16,7 +16,7 @@ import {passwordToggle} from '../../internal/templates.js';
 import {FormValidator} from '../../internal/validation.js';
 import {formStyles} from '../../styles/form.styles.js';
 import {LockSlot} from './lock-slot.js';
-import {describeLoginInput, incorrectKey, loginIdField, loginIdKey, loginIdMode, loginIdOf} from './login-id.js';
+import {describeLoginInput, incorrectKey, loginIdField, loginIdKey, loginIdMode, loginIdOf, typedLoginKey} from './login-id.js';
 import {loginStyles} from './login.styles.js';
 import {forgotSentView, signedInView} from './views.js';
 import type {PasswordlessMode, PasswordlessStep} from './passwordless.js';
@@ -133,7 +133,8 @@ export class LrLogin extends LrElement {
 
   private readonly _v = new FormValidator(this, (input) => describeLoginInput(this, input) ?? this.describeInvalid(input));
   private readonly _act = new ActionController(this);
-  private readonly _lock = new LockSlot({host: this, act: this._act, v: this._v, uid: this.uid('lock'), config: () => this._session.config});
+  private readonly _lock = new LockSlot({host: this, act: this._act, v: this._v, uid: this.uid('lock'), config: () => this._session.config,
+    keyOf: loginIdKey, typedKey: () => typedLoginKey(this)});
   /** Resend after 970: only when the user asks (the API itself sent a new link with the 970 answer). */
   private readonly _resend = new ResendVerification(this, this._act, {
     slot: 'form',
