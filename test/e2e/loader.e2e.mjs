@@ -27,6 +27,11 @@ function closure(file, seen = new Set()) {
 }
 /** What a page with only <lr-login> must download from the CDN folder, and nothing else. */
 const loginOnly = () => new Set(['lr-elements.js', ...closure('lr-elements.js'), 'lr-login.js', ...closure('lr-login.js')]);
+/** The chunks `file` imports dynamically (lazily loaded steps), as paths inside the CDN folder. */
+function lazyChunks(file) {
+  const dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/') + 1) : '';
+  return [...stack.cdnFiles.get(file).matchAll(/\bimport\(\s*["'`](\.{1,2}\/[^"'`]+)["'`]\s*\)/g)].map(([, spec]) => new URL(spec, `http://x/${dir}`).pathname.slice(1));
+}
 /** The CDN files the static server sent since the last reset (path inside the CDN folder). */
 const downloaded = () => new Set(stack.served.filter((p) => p.startsWith(BASE) && p.endsWith('.js')).map((p) => p.slice(BASE.length)));
 
@@ -84,6 +89,9 @@ for (const engine of ENGINES) {
       await assertClean(page);
       assert.deepEqual([...downloaded()].sort(), [...loginOnly()].sort());
       for (const tag of TAGS.slice(1)) assert.ok(!downloaded().has(`${tag}.js`), `${tag}.js was requested`);
+      // The lazily loaded steps it never met (lockout, passwordless, MFA): none was requested.
+      assert.ok(lazyChunks('lr-login.js').length >= 3, 'lr-login.js imports its lockout, passwordless and MFA steps dynamically');
+      for (const lazy of lazyChunks('lr-login.js')) assert.ok(!downloaded().has(lazy), `${lazy} was requested`);
       // The shared chunks of lr-login.js were announced with modulepreload, next to the loader's own URL.
       // Exactly those lr-login.js imports that the loader's own imports do not already bring (Lit and the shared
       // element code at least).
@@ -111,8 +119,12 @@ for (const engine of ENGINES) {
         const defined = await Promise.all(['lr-profile-editor', 'lr-register'].map((t) => customElements.whenDefined(t).then(() => t)));
         const cls = await m.load('lr-email-link');
         const wrong = await m.load('lr-nope').then(() => 'resolved', (e) => `${e.name}: ${e.message}`);
-        return { defined, same: cls === customElements.get('lr-email-link'), wrong, upgraded: root.querySelector('lr-profile-editor') instanceof customElements.get('lr-profile-editor') };
+        // The SOTT helpers of the page-wide API load their module on first call (it is in no chunk the loader imports).
+        const sott = [await m.getSott({ sott: 'fixed' }, 1000), await m.fromHost(() => 'from-host'),
+          await m.fromHost(() => { throw new Error('x'); }).catch((e) => e instanceof m.HostSourceError && e instanceof m.LrError)];
+        return { sott, defined, same: cls === customElements.get('lr-email-link'), wrong, upgraded: root.querySelector('lr-profile-editor') instanceof customElements.get('lr-profile-editor') };
       }, BASE, { apikey: stack.apiKey, apiBase: stack.apiBase });
+      assert.deepEqual(seen.sott, ['fixed', 'from-host', true]);
       assert.deepEqual(seen.defined, ['lr-profile-editor', 'lr-register']);
       assert.ok(seen.upgraded, 'the element in the shadow root is upgraded');
       assert.ok(seen.same, 'load() resolves to the defined class');
