@@ -71,7 +71,7 @@ export default defineConfig(({ mode }) => ({
             codeSplitting: {
               groups: [
                 { name: 'core', test: /^\0rolldown[\\/]runtime|[\\/]node_modules[\\/]idb-keyval[\\/]|[\\/]src[\\/](core[\\/](?!mfa-steps|sott)|i18n[\\/])|[\\/]src[\\/](internal[\\/]define|cdn[\\/]sott)\.ts$/ },
-                { name: 'base', test: /[\\/]node_modules[\\/](?!uqr[\\/])|^\0@oxc-project|[\\/]src[\\/](styles[\\/]|internal[\\/](lr-element|adopt-styles|session-controller|countdown|cooldowns|field|templates|validation|controllers[\\/](action|errors))\.ts$)/ },
+                { name: 'base', test: /[\\/]node_modules[\\/](?!uqr[\\/])|^\0@oxc-project|[\\/]src[\\/](styles[\\/]|internal[\\/](lr-element|adopt-styles|session-controller|countdown|cooldowns|field|templates|validation|controllers[\\/](action|errors)|steps[\\/]lazy(-resend)?)\.ts$)/ },
                 { name: 'signed-in', test: /[\\/]src[\\/]internal[\\/]controllers[\\/](signed-in-data|signed-in-view|shown-on-field|refocus)\.ts$/ },
               ],
             },
