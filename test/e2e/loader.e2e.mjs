@@ -32,6 +32,8 @@ function lazyChunks(file) {
   const dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/') + 1) : '';
   return [...stack.cdnFiles.get(file).matchAll(/\bimport\(\s*["'`](\.{1,2}\/[^"'`]+)["'`]\s*\)/g)].map(([, spec]) => new URL(spec, `http://x/${dir}`).pathname.slice(1));
 }
+/** The forgot-password step of <lr-login> (src/elements/lr-login/forgot.ts), a chunk of its own. */
+const forgotChunk = () => lazyChunks('lr-login.js').find((f) => /^chunks\/forgot-/.test(f));
 /** The CDN files the static server sent since the last reset (path inside the CDN folder). */
 const downloaded = () => new Set(stack.served.filter((p) => p.startsWith(BASE) && p.endsWith('.js')).map((p) => p.slice(BASE.length)));
 
@@ -89,8 +91,9 @@ for (const engine of ENGINES) {
       await assertClean(page);
       assert.deepEqual([...downloaded()].sort(), [...loginOnly()].sort());
       for (const tag of TAGS.slice(1)) assert.ok(!downloaded().has(`${tag}.js`), `${tag}.js was requested`);
-      // The lazily loaded steps it never met (lockout, passwordless, MFA): none was requested.
-      assert.ok(lazyChunks('lr-login.js').length >= 3, 'lr-login.js imports its lockout, passwordless and MFA steps dynamically');
+      // The lazily loaded steps it never met (forgot password, lockout, passwordless, MFA, resend): none was requested.
+      assert.ok(forgotChunk(), 'the forgot-password step is a chunk lr-login.js imports dynamically');
+      assert.ok(lazyChunks('lr-login.js').length >= 4, 'lr-login.js imports its forgot-password, lockout, passwordless and MFA steps dynamically');
       for (const lazy of lazyChunks('lr-login.js')) assert.ok(!downloaded().has(lazy), `${lazy} was requested`);
       // The shared chunks of lr-login.js were announced with modulepreload, next to the loader's own URL.
       // Exactly those lr-login.js imports that the loader's own imports do not already bring (Lit and the shared
@@ -99,6 +102,32 @@ for (const engine of ENGINES) {
       const expected = [...closure('lr-login.js')].filter((f) => !closure('lr-elements.js').has(f)).map((f) => `${BASE}${f}`);
       assert.ok(expected.length > 0, 'lr-login.js imports a shared chunk the loader does not');
       assert.deepEqual(hints.sort(), expected.sort());
+    }));
+
+    it('loader: "Forgot password?" loads its step on first use; a failed download says so, without an unhandled rejection', () => withPage(async (page) => {
+      await page.goto(stack.url('loader-login.html'));
+      await page.waitForSelector('lr-login[session-state="anonymous"] .lr-login__forgot', { timeout: 15000 });
+      assert.ok(!downloaded().has(forgotChunk()), 'not before the click');
+      stack.failOnce(forgotChunk());
+      await page.click('lr-login .lr-login__forgot');
+      await page.waitForFunction(() => document.querySelector('lr-login .lr-form__alert')?.textContent.includes('Something went wrong'), { timeout: 15000, polling: 50 });
+      assert.equal(await page.$('lr-login .lr-login__forgot-form'), null, 'still the sign-in form');
+      assert.equal(await page.$eval('lr-login .lr-login__form', (f) => f.getAttribute('aria-busy')), 'false', 'no longer busy');
+      assert.equal(await page.$eval('lr-login .lr-login__form .lr-message', (m) => m.textContent.trim()), 'Something went wrong. Please try again.', 'said at the form');
+      // The next click tries again. Chromium fetches the chunk again and opens the step; Firefox keeps a failed
+      // module fetch for the life of the page, so there the same error is said again (a reload fixes it).
+      await page.click('lr-login .lr-login__forgot');
+      if (engine.name === 'chromium') {
+        await page.waitForSelector('lr-login .lr-login__forgot-form input[name=email]', { timeout: 15000 });
+        assert.equal(await page.evaluate(() => document.activeElement?.matches('lr-login .lr-login__forgot-form input[name=email]')), true, 'focus moved to the step');
+      } else {
+        await page.waitForFunction(() => document.querySelector('lr-login .lr-login__forgot-form') || window.__lr.events.filter((e) => e.type === 'lr-error').length === 2, { timeout: 15000, polling: 50 });
+      }
+      const g = await guard(page);
+      assert.deepEqual({ violations: g.violations, unhandled: g.unhandled, errors: g.errors, reports: stack.reports }, { violations: [], unhandled: [], errors: [], reports: [] });
+      const errors = g.events.filter((e) => e.type === 'lr-error').map((e) => JSON.parse(e.detail));
+      assert.equal(errors[0]?.kind, 'server', 'the failed download is reported as lr-error');
+      assert.equal(errors[0]?.message, 'Something went wrong. Please try again.');
     }));
 
     it('loader: tags in shadow roots (present at start or attached later) and added later load on first sight; load() resolves and rejects clearly', () => withPage(async (page) => {

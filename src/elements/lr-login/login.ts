@@ -130,7 +130,7 @@ export class LrLogin extends LrElement {
   /** The session said `expired`; its state change follows. */
   private _expired = false;
   /** The forgot-password views (`forgot.ts`), loaded the first time the user asks. */
-  private readonly _forgot = new LazyStep(() => import('./forgot.js'));
+  private readonly _forgot = new LazyStep(this, () => import('./forgot.js'));
   private _forgotStep: ForgotStep | undefined;
 
   private readonly _v = new FormValidator(this, (input) => describeLoginInput(this, input) ?? this.describeInvalid(input));
@@ -178,7 +178,7 @@ export class LrLogin extends LrElement {
       <form
         class="lr-form lr-login__form"
         novalidate
-        aria-busy=${this._act.running === 'form' ? 'true' : 'false'}
+        aria-busy=${this._act.running === 'form' || this._forgot.loading ? 'true' : 'false'}
         @submit=${this._onLogin}
         @input=${this._v.onInput}
         @change=${this._v.onChange}

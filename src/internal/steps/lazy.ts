@@ -1,29 +1,42 @@
-import type {ActionController, RunOptions} from '../controllers/action.js';
+import type {ReactiveControllerHost} from 'lit';
+import type {ActionController} from '../controllers/action.js';
+import {errorOutcome} from '../controllers/errors.js';
 
 /**
  * A secondary view's module, imported on first use (a chunk of its own in the CDN build, so a page that never opens
- * the view never downloads it). The import runs as an action of the host's `ActionController`: the element is busy
- * meanwhile (`aria-busy` on the form of `o.form`, its buttons disabled), a failed download is a failure like any
- * other ("Something went wrong. Please try again." at `o.slot`, `lr-error`; never an unhandled rejection), and the
- * next `load()` (the user's next click) tries again. Once loaded, `module` is there at once.
+ * the view never downloads it). `loading` is true meanwhile (the element shows it: `aria-busy`, the button
+ * disabled). A failed download is shown and reported like a failed request ("Something went wrong. Please try
+ * again." at `o.slot`, `lr-error`; never an unhandled rejection), and the next `load()` (the user's next click)
+ * tries again. Loading is not an action of the `ActionController`: it neither waits for nor cancels one.
  */
 export class LazyStep<M> {
   #module: M | undefined;
+  #loading = false;
+  readonly #host: ReactiveControllerHost;
   readonly #import: () => Promise<M>;
 
-  constructor(load: () => Promise<M>) {
+  constructor(host: ReactiveControllerHost, load: () => Promise<M>) {
+    this.#host = host;
     this.#import = load;
   }
 
-  get module(): M | undefined {
-    return this.#module;
+  get loading(): boolean {
+    return this.#loading;
   }
 
-  /** The module (loaded once); undefined when the download failed (shown) or a newer action won. */
-  async load(act: ActionController, o: RunOptions = {}): Promise<M | undefined> {
-    if (this.#module) return this.#module;
-    const r = await act.run(() => this.#import(), o);
-    if (r.ok) this.#module ??= r.value;
-    return r.ok ? this.#module : undefined;
+  /** The module (loaded once); undefined while it loads already, or when the download failed (shown). */
+  async load(act: ActionController, o: {slot?: string; form?: HTMLFormElement | null} = {}): Promise<M | undefined> {
+    if (this.#module || this.#loading) return this.#module;
+    this.#loading = true;
+    this.#host.requestUpdate();
+    try {
+      return (this.#module = await this.#import());
+    } catch (err) {
+      act.fail(errorOutcome(err), o);
+      return undefined;
+    } finally {
+      this.#loading = false;
+      this.#host.requestUpdate();
+    }
   }
 }
