@@ -4,7 +4,7 @@ import {requestPasswordReset} from '../../core/forgot.js';
 import {localeOf, msg, type MessageKey} from '../../i18n/index.js';
 import type {ActionController} from '../../internal/controllers/action.js';
 import {field} from '../../internal/field.js';
-import {ResendVerification} from '../../internal/resend-verification.js';
+import {LazyResend} from '../../internal/steps/lazy-resend.js';
 import type {FormValidator} from '../../internal/validation.js';
 import type {LinkType} from './link.js';
 
@@ -46,7 +46,7 @@ export class LinkNextStep {
   readonly #act: ActionController;
   readonly #v: FormValidator;
   readonly #config: () => Config;
-  readonly #resend: ResendVerification;
+  readonly #resend: LazyResend;
   /** The address typed in the "send a new link" form, once sent (then the button replaces the form). */
   #typed = '';
   /** The flow of the link on screen (set by `render`). */
@@ -57,7 +57,7 @@ export class LinkNextStep {
     this.#act = act;
     this.#v = v;
     this.#config = config;
-    this.#resend = new ResendVerification(host, act, {
+    this.#resend = new LazyResend(host, act, { // loaded when a link failed
       slot: SLOT,
       className: 'lr-link__resend',
       label: 'resend.to',

@@ -1,11 +1,11 @@
 import {nothing, type ReactiveControllerHost, type TemplateResult} from 'lit';
 import type {ActionController} from '../controllers/action.js';
-import type {ResendOptions, ResendVerification} from '../resend-verification.js';
+import type {ResendOptions, ResendResult, ResendVerification} from '../resend-verification.js';
 
 /**
  * `ResendVerification` for an element that offers it only after something happened (`<lr-login>` after a 970,
- * `<lr-register>` on its "sent" step): the module is imported the first time there is an address to offer it for
- * (or a cooldown to start), so the element's first screen does not download it. Until it is there, `render()`
+ * `<lr-register>` on its "sent" step, `<lr-email-link>` for a used or expired link): the module is imported the first
+ * time there is an address to offer it for (or a cooldown to start, or a send), so the element's first screen does not download it. Until it is there, `render()`
  * renders nothing (the step's own text already says what happened) and asks for an update once it has loaded; a
  * failed download is tried again at the next render, never an unhandled rejection.
  */
@@ -25,7 +25,7 @@ export class LazyResend {
   }
 
   #load(): void {
-    this.#loading ??= import('./resend-entry.js').then(
+    this.#loading ??= import('../resend-verification.js').then(
       ({ResendVerification}) => {
         const r = (this.#resend ??= new ResendVerification(this.#host, this.#act, this.#o));
         for (const email of this.#waits.splice(0)) r.wait(email);
@@ -40,6 +40,15 @@ export class LazyResend {
     if (this.#resend) return this.#resend.wait(email);
     this.#waits.push(email);
     this.#load();
+  }
+
+  /** Sends a new link to `email`, loading the module first (a failed download is said at the slot). */
+  async send(email: string): Promise<ResendResult> {
+    this.#load();
+    await this.#loading;
+    if (this.#resend) return this.#resend.send(email);
+    this.#act.fail({key: 'error.generic', kind: 'network'}, {slot: this.#o.slot, form: this.#o.form?.() ?? null});
+    return 'failed';
   }
 
   /** The button for `email` once the module is there; nothing without an address or before. */

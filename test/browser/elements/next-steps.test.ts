@@ -78,6 +78,7 @@ describe('issue 16: next steps', function () {
       const el = await link('emailverification', vtoken, `email="${email}"`);
       expect(el.view).to.equal('failed');
       expect(text($(el, '.lr-link__message'))).to.contain('already been used');
+      await settle(el, () => el.querySelector('.lr-link__resend'), 'the resend button (loaded with the failed step)');
       const resend = $<HTMLButtonElement>(el, '.lr-link__resend');
       expect(text(resend)).to.equal(`Send a new link to ${email}`);
       expect(text($(el, 'a.lr-link__next'))).to.equal('Sign in');
