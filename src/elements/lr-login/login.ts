@@ -340,7 +340,10 @@ export class LrLogin extends LrElement {
   }
 
   private async _loadPasswordless(): Promise<void> {
-    const {PasswordlessStep} = await import('./passwordless.js');
+    // Offline: nothing to show yet, and the next render tries again (never an unhandled rejection).
+    const m = await import('./passwordless.js').catch(() => undefined);
+    if (!m) return;
+    const {PasswordlessStep} = m;
     this._pwl ??= new PasswordlessStep(this, {
       act: this._act,
       draft: (value) => (value === undefined ? this._draft || this.email : (this._draft = value)),
