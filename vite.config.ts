@@ -61,16 +61,18 @@ export default defineConfig(({ mode }) => ({
             minify: true,
             // Element chunks keep their tag's name (a host can preload one by hand); shared chunks are hashed.
             chunkFileNames: (c) => (/[\\/]elements[\\/](lr-[a-z-]+)[\\/]\1\.ts$/.test(c.facadeModuleId ?? '') ? '[name].js' : 'chunks/[name]-[hash].js'),
-            // Two shared chunks, as few files as the split allows (each file is compressed on its own): `core` is
-            // what the loader imports itself (the page-wide API, session, messages); `base` is Lit and the code every
-            // element shares, announced by the loader's modulepreload hints beside the element's own chunk. What
-            // only some elements share (today lr-login's module, imported by lr-register) gets a chunk of its own.
+            // Shared chunks, as few files as the split allows (each file is compressed on its own, and every request
+            // costs a round trip), and none that a page's elements do not use: `core` is what the loader imports
+            // itself (the page-wide API, session, messages); `base` is Lit and the code every element imports,
+            // announced by the loader's modulepreload hints beside the element's own chunk; `signed-in` is what the
+            // elements that show a signed-in user's data share. Everything else (the SOTT helpers, the lazily loaded
+            // steps and the QR library only they use, what only one element imports) follows its importers: the
+            // bundler's automatic split puts it in the element's chunk or in a chunk of those that import it.
             codeSplitting: {
               groups: [
-                { name: 'core', test: /[\\/]node_modules[\\/]idb-keyval[\\/]|[\\/]src[\\/](core(?![\\/]mfa)|i18n(?![\\/]en[\\/](?!shared\.)))[\\/]|[\\/]src[\\/]internal[\\/]define\.ts$/ },
-                // Not the lazily loaded steps (src/internal/steps/, and the QR library only they use): their chunks load
-                // when a step is met.
-                { name: 'base', test: /[\\/]node_modules[\\/](?!uqr[\\/])|[\\/]src[\\/](internal(?![\\/]steps[\\/])|styles)[\\/]/ },
+                { name: 'core', test: /^\0rolldown[\\/]runtime|[\\/]node_modules[\\/]idb-keyval[\\/]|[\\/]src[\\/](core[\\/](?!mfa-steps|sott)|i18n[\\/](?!en[\\/](?!shared\.)))|[\\/]src[\\/](internal[\\/]define|cdn[\\/]sott)\.ts$/ },
+                { name: 'base', test: /[\\/]node_modules[\\/](?!uqr[\\/])|^\0@oxc-project|[\\/]src[\\/](styles[\\/]|internal[\\/](lr-element|adopt-styles|session-controller|countdown|cooldowns|field|templates|validation|controllers[\\/](action|errors)|steps[\\/]lazy(-resend)?)\.ts$)/ },
+                { name: 'signed-in', test: /[\\/]src[\\/]internal[\\/]controllers[\\/](signed-in-data|signed-in-view|shown-on-field|refocus)\.ts$/ },
               ],
             },
           },

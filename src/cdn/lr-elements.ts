@@ -19,6 +19,8 @@ import {discover, load, startAutoload} from './autoload.js';
 export * from '../api.js';
 // Also starts the sessions of the elements found before their chunks arrived (issue 14; same signature).
 export {configure} from '../core/early-session.js';
+// These names win over the ones `export *` brings: the SOTT module loads on first use (./sott.ts).
+export {fetchSott, fromHost, getSott} from './sott.js';
 export {discover, load};
 export type {LrTagName} from './tags.js';
 

@@ -35,3 +35,6 @@ export class LrError extends Error {
 /** True for an `api` error carrying one of `codes`. */
 export const isApiError = (e: unknown, ...codes: number[]): e is LrError =>
   e instanceof LrError && e.kind == 'api' && (!codes.length || codes.includes(e.code!));
+
+/** The host's SOTT endpoint or SOTT/CAPTCHA callback failed (not the LoginRadius API); `sott.ts` raises it. */
+export class HostSourceError extends LrError {}

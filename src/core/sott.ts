@@ -1,10 +1,9 @@
-import { LrError } from './errors.js';
+import { HostSourceError } from './errors.js';
+
+export { HostSourceError };
 
 /** A value or a promise of it. */
 type Awaitable<T> = T | Promise<T>;
-
-/** The host's SOTT endpoint or SOTT/CAPTCHA callback failed (not the LoginRadius API). */
-export class HostSourceError extends LrError {}
 
 /** Where a SOTT comes from, in order of preference: a callback, an endpoint of the site, a fixed value. */
 export interface SottSource {

@@ -112,6 +112,8 @@ export async function startStack({ emulator: emulatorOptions = {} } = {}) {
   /** Per-page policy override: `(mode, apiBase) => string` (mode is strict or control). */
   const policies = new Map();
   const files = new Map();
+  /** CDN files (paths inside the folder) whose next request fails with a 503 (`stack.failOnce()`). */
+  const failing = new Set();
   const attrs = `apikey="${apiKey}" api-base="${apiBase}"`;
   let origin = '';
   const stack = {
@@ -125,6 +127,8 @@ export async function startStack({ emulator: emulatorOptions = {} } = {}) {
     },
     /** Serves a static file (e.g. a classic setup script a page loads with `opts.head`). */
     file(path, type, text) { files.set(path, [type, text]); },
+    /** The next request of the CDN file `path` (inside the folder, e.g. `chunks/forgot-….js`) answers 503. */
+    failOnce(path) { failing.add(path); },
     url(name, mode = 'strict') { return `${origin}/${mode}/${name}`; },
     /** Element attributes pointing at this emulator. */
     attrs,
@@ -201,7 +205,9 @@ export async function startStack({ emulator: emulatorOptions = {} } = {}) {
     }
     served.push(url.pathname);
     // The CDN folder, at the root and under any /cdn/<name>/ prefix (its chunks load relative to the loader).
-    const asset = cdnFiles.get(url.pathname.replace(/^\/(cdn\/[^/]+\/)?/, ''));
+    const inFolder = url.pathname.replace(/^\/(cdn\/[^/]+\/)?/, '');
+    if (failing.delete(inFolder)) return res.writeHead(503, { 'content-type': 'text/plain', 'cache-control': 'no-store' }).end('unavailable');
+    const asset = cdnFiles.get(inFolder);
     if (asset !== undefined) return res.writeHead(200, { 'content-type': url.pathname.endsWith('.map') ? 'application/json' : 'text/javascript' }).end(asset);
     if (url.pathname === '/guard.js') return res.writeHead(200, { 'content-type': 'text/javascript' }).end(GUARD);
     if (url.pathname === '/favicon.ico') return res.writeHead(204).end();

@@ -27,6 +27,13 @@ function closure(file, seen = new Set()) {
 }
 /** What a page with only <lr-login> must download from the CDN folder, and nothing else. */
 const loginOnly = () => new Set(['lr-elements.js', ...closure('lr-elements.js'), 'lr-login.js', ...closure('lr-login.js')]);
+/** The chunks `file` imports dynamically (lazily loaded steps), as paths inside the CDN folder. */
+function lazyChunks(file) {
+  const dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/') + 1) : '';
+  return [...stack.cdnFiles.get(file).matchAll(/\bimport\(\s*["'`](\.{1,2}\/[^"'`]+)["'`]\s*\)/g)].map(([, spec]) => new URL(spec, `http://x/${dir}`).pathname.slice(1));
+}
+/** The forgot-password step of <lr-login> (src/elements/lr-login/forgot.ts), a chunk of its own. */
+const forgotChunk = () => lazyChunks('lr-login.js').find((f) => /^chunks\/forgot-/.test(f));
 /** The CDN files the static server sent since the last reset (path inside the CDN folder). */
 const downloaded = () => new Set(stack.served.filter((p) => p.startsWith(BASE) && p.endsWith('.js')).map((p) => p.slice(BASE.length)));
 
@@ -84,6 +91,10 @@ for (const engine of ENGINES) {
       await assertClean(page);
       assert.deepEqual([...downloaded()].sort(), [...loginOnly()].sort());
       for (const tag of TAGS.slice(1)) assert.ok(!downloaded().has(`${tag}.js`), `${tag}.js was requested`);
+      // The lazily loaded steps it never met (forgot password, lockout, passwordless, MFA, resend): none was requested.
+      assert.ok(forgotChunk(), 'the forgot-password step is a chunk lr-login.js imports dynamically');
+      assert.ok(lazyChunks('lr-login.js').length >= 4, 'lr-login.js imports its forgot-password, lockout, passwordless and MFA steps dynamically');
+      for (const lazy of lazyChunks('lr-login.js')) assert.ok(!downloaded().has(lazy), `${lazy} was requested`);
       // The shared chunks of lr-login.js were announced with modulepreload, next to the loader's own URL.
       // Exactly those lr-login.js imports that the loader's own imports do not already bring (Lit and the shared
       // element code at least).
@@ -91,6 +102,32 @@ for (const engine of ENGINES) {
       const expected = [...closure('lr-login.js')].filter((f) => !closure('lr-elements.js').has(f)).map((f) => `${BASE}${f}`);
       assert.ok(expected.length > 0, 'lr-login.js imports a shared chunk the loader does not');
       assert.deepEqual(hints.sort(), expected.sort());
+    }));
+
+    it('loader: "Forgot password?" loads its step on first use; a failed download says so, without an unhandled rejection', () => withPage(async (page) => {
+      await page.goto(stack.url('loader-login.html'));
+      await page.waitForSelector('lr-login[session-state="anonymous"] .lr-login__forgot', { timeout: 15000 });
+      assert.ok(!downloaded().has(forgotChunk()), 'not before the click');
+      stack.failOnce(forgotChunk());
+      await page.click('lr-login .lr-login__forgot');
+      await page.waitForFunction(() => document.querySelector('lr-login .lr-form__alert')?.textContent.includes('Something went wrong'), { timeout: 15000, polling: 50 });
+      assert.equal(await page.$('lr-login .lr-login__forgot-form'), null, 'still the sign-in form');
+      assert.equal(await page.$eval('lr-login .lr-login__form', (f) => f.getAttribute('aria-busy')), 'false', 'no longer busy');
+      assert.equal(await page.$eval('lr-login .lr-login__form .lr-message', (m) => m.textContent.trim()), 'Something went wrong. Please try again.', 'said at the form');
+      // The next click tries again. Chromium fetches the chunk again and opens the step; Firefox keeps a failed
+      // module fetch for the life of the page, so there the same error is said again (a reload fixes it).
+      await page.click('lr-login .lr-login__forgot');
+      if (engine.name === 'chromium') {
+        await page.waitForSelector('lr-login .lr-login__forgot-form input[name=email]', { timeout: 15000 });
+        assert.equal(await page.evaluate(() => document.activeElement?.matches('lr-login .lr-login__forgot-form input[name=email]')), true, 'focus moved to the step');
+      } else {
+        await page.waitForFunction(() => document.querySelector('lr-login .lr-login__forgot-form') || window.__lr.events.filter((e) => e.type === 'lr-error').length === 2, { timeout: 15000, polling: 50 });
+      }
+      const g = await guard(page);
+      assert.deepEqual({ violations: g.violations, unhandled: g.unhandled, errors: g.errors, reports: stack.reports }, { violations: [], unhandled: [], errors: [], reports: [] });
+      const errors = g.events.filter((e) => e.type === 'lr-error').map((e) => JSON.parse(e.detail));
+      assert.equal(errors[0]?.kind, 'server', 'the failed download is reported as lr-error');
+      assert.equal(errors[0]?.message, 'Something went wrong. Please try again.');
     }));
 
     it('loader: tags in shadow roots (present at start or attached later) and added later load on first sight; load() resolves and rejects clearly', () => withPage(async (page) => {
@@ -111,8 +148,12 @@ for (const engine of ENGINES) {
         const defined = await Promise.all(['lr-profile-editor', 'lr-register'].map((t) => customElements.whenDefined(t).then(() => t)));
         const cls = await m.load('lr-email-link');
         const wrong = await m.load('lr-nope').then(() => 'resolved', (e) => `${e.name}: ${e.message}`);
-        return { defined, same: cls === customElements.get('lr-email-link'), wrong, upgraded: root.querySelector('lr-profile-editor') instanceof customElements.get('lr-profile-editor') };
+        // The SOTT helpers of the page-wide API load their module on first call (it is in no chunk the loader imports).
+        const sott = [await m.getSott({ sott: 'fixed' }, 1000), await m.fromHost(() => 'from-host'),
+          await m.fromHost(() => { throw new Error('x'); }).catch((e) => e instanceof m.HostSourceError && e instanceof m.LrError)];
+        return { sott, defined, same: cls === customElements.get('lr-email-link'), wrong, upgraded: root.querySelector('lr-profile-editor') instanceof customElements.get('lr-profile-editor') };
       }, BASE, { apikey: stack.apiKey, apiBase: stack.apiBase });
+      assert.deepEqual(seen.sott, ['fixed', 'from-host', true]);
       assert.deepEqual(seen.defined, ['lr-profile-editor', 'lr-register']);
       assert.ok(seen.upgraded, 'the element in the shadow root is upgraded');
       assert.ok(seen.same, 'load() resolves to the defined class');

@@ -4,7 +4,7 @@ import {requestPasswordReset} from '../../core/forgot.js';
 import {localeOf, msg, type MessageKey} from '../../i18n/index.js';
 import type {ActionController} from '../../internal/controllers/action.js';
 import {field} from '../../internal/field.js';
-import {ResendVerification} from '../../internal/resend-verification.js';
+import {LazyResend} from '../../internal/steps/lazy-resend.js';
 import type {FormValidator} from '../../internal/validation.js';
 import type {LinkType} from './link.js';
 import '../../i18n/en/link.js'; // its texts (issue 14: messages per chunk)
@@ -47,7 +47,7 @@ export class LinkNextStep {
   readonly #act: ActionController;
   readonly #v: FormValidator;
   readonly #config: () => Config;
-  readonly #resend: ResendVerification;
+  readonly #resend: LazyResend;
   /** The address typed in the "send a new link" form, once sent (then the button replaces the form). */
   #typed = '';
   /** The flow of the link on screen (set by `render`). */
@@ -58,7 +58,7 @@ export class LinkNextStep {
     this.#act = act;
     this.#v = v;
     this.#config = config;
-    this.#resend = new ResendVerification(host, act, {
+    this.#resend = new LazyResend(host, act, { // loaded when a link failed
       slot: SLOT,
       className: 'lr-link__resend',
       label: 'resend.to',

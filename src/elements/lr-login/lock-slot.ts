@@ -1,6 +1,7 @@
 import {nothing, type TemplateResult} from 'lit';
 import type {LockProof, LoginId} from '../../core/client.js';
 import {ErrorCodes} from '../../core/codes.js';
+import {ensureLocale, localeOf} from '../../i18n/index.js';
 import type {ErrorOutcome, Msg} from '../../internal/controllers/errors.js';
 import type {LockContext, LockStep} from './lockout.js';
 
@@ -37,7 +38,8 @@ export class LockSlot {
   failed(e: ErrorOutcome, raw: unknown, form: HTMLFormElement, id: LoginId): (Msg & {shown?: boolean}) | void {
     if (this.#step) return this.#step.failed(e, raw, form, id);
     if (e.code === undefined || !LOCK_CODES.includes(e.code)) return;
-    void import('./lockout.js').then(({LockStep}) => {
+    void import('./lockout.js').then(async ({LockStep}) => {
+      await ensureLocale(localeOf(this.#c.host)); // its texts in the page's language first (part loaders)
       this.#step ??= new LockStep(this.#c);
       this.#step.failed(e, raw, form, id);
     }).catch(() => undefined); // offline: the lock's own text (already shown) stands

@@ -11,7 +11,7 @@ import type {ErrorOutcome, Msg} from '../../internal/controllers/errors.js';
 import {CountdownController} from '../../internal/countdown.js';
 import {field} from '../../internal/field.js';
 import type {FormValidator} from '../../internal/validation.js';
-import {loginIdKey, typedLoginKey, type LoginIdHost} from './login-id.js';
+import type {LoginIdHost} from './login-id.js';
 import '../../i18n/en/lockout.js'; // its texts (issue 14: messages per chunk)
 
 /** A value or a promise of it. */
@@ -27,6 +27,10 @@ export interface LockContext {
   /** A page-unique id prefix. */
   uid: string;
   config(): Config;
+  /** The lock's key for a sign-in id, and for what the sign-in form holds now (`login-id.ts`, passed in so that
+   * this chunk imports nothing from the element's own chunk). */
+  keyOf(id: LoginId): string;
+  typedKey(): string | undefined;
 }
 
 type State =
@@ -88,7 +92,7 @@ export class LockStep {
    * the default one (the CAPTCHA callback failed; a wrong answer, said on its field).
    */
   failed(e: ErrorOutcome, raw: unknown, form: HTMLFormElement, id: LoginId): (Msg & {shown?: boolean}) | void {
-    const key = loginIdKey(id);
+    const key = this.#c.keyOf(id);
     if (raw instanceof HostSourceError) return {key: 'login.captcha.unavailable'};
     switch (e.code) {
       case ErrorCodes.LoginSuspended:
@@ -205,6 +209,6 @@ export class LockStep {
   /** Typing another account's identifier ends the step. */
   readonly #onInput = (e: Event): void => {
     const name = (e.target as HTMLInputElement | null)?.name;
-    if (this.#state && (name === 'email' || name === 'username') && typedLoginKey(this.#c.host) !== this.#state.key) this.close();
+    if (this.#state && (name === 'email' || name === 'username') && this.#c.typedKey() !== this.#state.key) this.close();
   };
 }

@@ -3,25 +3,26 @@ import {property, state} from 'lit/decorators.js';
 import * as api from '../../core/client.js';
 import {ErrorCodes} from '../../core/codes.js';
 import {emit} from '../../core/events.js';
-import {requestPasswordReset} from '../../core/forgot.js';
 import {displayName} from '../../core/profile.js';
 import {getSession} from '../../core/session.js';
 import type {StoredProfile} from '../../core/store.js';
+import {ensureLocale, localeOf} from '../../i18n/index.js';
 import {ActionController} from '../../internal/controllers/action.js';
 import {field} from '../../internal/field.js';
 import {LrElement} from '../../internal/lr-element.js';
+import {LazyStep} from '../../internal/steps/lazy.js';
+import {LazyResend} from '../../internal/steps/lazy-resend.js';
 import {passwordStep, secondFactor, type SecondFactorStep} from '../../internal/steps/second-factor/index.js';
-import {ResendVerification} from '../../internal/resend-verification.js';
 import {passwordToggle} from '../../internal/templates.js';
 import {FormValidator} from '../../internal/validation.js';
 import {formStyles} from '../../styles/form.styles.js';
 import {LockSlot} from './lock-slot.js';
-import {describeLoginInput, incorrectKey, loginIdField, loginIdKey, loginIdMode, loginIdOf} from './login-id.js';
+import {describeLoginInput, incorrectKey, loginIdField, loginIdKey, loginIdMode, loginIdOf, typedLoginKey} from './login-id.js';
 import {loginStyles} from './login.styles.js';
-import {forgotSentView, signedInView} from './views.js';
+import {signedInView} from './views.js';
 import type {PasswordlessMode, PasswordlessStep} from './passwordless.js';
 import '../../i18n/en/login.js'; // its texts (issue 14: messages per chunk)
-import '../../i18n/en/forgot.js';
+import type {ForgotStep} from './forgot.js';
 
 type View = 'login' | 'forgot' | 'forgot-sent';
 
@@ -31,8 +32,6 @@ const SAME_AS_WRONG_PASSWORD = {
   [ErrorCodes.UserNotExist]: ErrorCodes.InvalidCredentials,
   [ErrorCodes.UserNameNotFound]: ErrorCodes.InvalidCredentials,
 };
-/** Shortest time the forgot-password request appears to take, so timing does not tell accounts apart. */
-const FORGOT_MIN_MS = 600;
 
 /**
  * Email + password sign-in form in light DOM (visible to password managers), with a forgot-password view and
@@ -132,12 +131,16 @@ export class LrLogin extends LrElement {
   private _draft = '';
   /** The session said `expired`; its state change follows. */
   private _expired = false;
+  /** The forgot-password views (`forgot.ts`), loaded the first time the user asks. */
+  private readonly _forgot = new LazyStep(this, () => import('./forgot.js'));
+  private _forgotStep: ForgotStep | undefined;
 
   private readonly _v = new FormValidator(this, (input) => describeLoginInput(this, input) ?? this.describeInvalid(input));
   private readonly _act = new ActionController(this);
-  private readonly _lock = new LockSlot({host: this, act: this._act, v: this._v, uid: this.uid('lock'), config: () => this._session.config});
-  /** Resend after 970: only when the user asks (the API itself sent a new link with the 970 answer). */
-  private readonly _resend = new ResendVerification(this, this._act, {
+  private readonly _lock = new LockSlot({host: this, act: this._act, v: this._v, uid: this.uid('lock'), config: () => this._session.config,
+    keyOf: loginIdKey, typedKey: () => typedLoginKey(this)});
+  /** Resend after 970: only when the user asks (the API itself sent a new link with the 970 answer). Loaded then. */
+  private readonly _resend = new LazyResend(this, this._act, {
     slot: 'form',
     className: 'lr-login__resend',
     label: 'login.resend',
@@ -163,10 +166,8 @@ export class LrLogin extends LrElement {
       body = this._step.render();
     } else if (this.passwordless !== 'off' && (this._pwl?.active || this.noPassword)) {
       body = this._pwl?.render() ?? nothing;
-    } else if (this._view === 'forgot') {
-      body = this._renderForgot();
-    } else if (this._view === 'forgot-sent') {
-      body = this._renderForgotSent();
+    } else if (this._view !== 'login' && this._forgotStep) {
+      body = this._forgotStep.render(this._view);
     } else {
       body = this._renderLogin();
     }
@@ -179,7 +180,7 @@ export class LrLogin extends LrElement {
       <form
         class="lr-form lr-login__form"
         novalidate
-        aria-busy=${this._act.running === 'form' ? 'true' : 'false'}
+        aria-busy=${this._act.running === 'form' || this._forgot.loading ? 'true' : 'false'}
         @submit=${this._onLogin}
         @input=${this._v.onInput}
         @change=${this._v.onChange}
@@ -214,33 +215,6 @@ export class LrLogin extends LrElement {
         ${this.passwordless !== 'off' ? this._pwl?.entry() : nothing}
       </form>
     `;
-  }
-
-  private _renderForgot(): TemplateResult {
-    return html`
-      <form
-        class="lr-form lr-login__forgot-form"
-        novalidate
-        aria-busy=${this._act.running === 'forgot' ? 'true' : 'false'}
-        @submit=${this._onForgot}
-        @input=${this._v.onInput}
-        @change=${this._v.onChange}
-      >
-        <p class="lr-form__intro">${this.msg('forgot.intro')}</p>
-        ${loginIdField(this, {id: this.uid('forgot-email'), value: this._draft || this.email, error: (n) => this._v.error(n), mode: 'email'})}
-        <div class="lr-form__actions">
-          <button type="submit" class="lr-form__submit" ?disabled=${this._act.blocked}>${this.msg('forgot.submit')}</button>
-          <button type="button" class="lr-form__link lr-login__back" @click=${this._toLogin}>
-            ${this.msg('forgot.back')}
-          </button>
-          ${this._act.message('forgot')}
-        </div>
-      </form>
-    `;
-  }
-
-  private _renderForgotSent(): TemplateResult {
-    return forgotSentView(this.msg('forgot.sent', {email: this._draft}), this.msg('forgot.back'), () => this._toLogin());
   }
 
   private _renderSignedIn(profile: StoredProfile | undefined): TemplateResult {
@@ -303,26 +277,6 @@ export class LrLogin extends LrElement {
     emit(this, 'lr-logged-in', {profile});
   }
 
-  private async _onForgot(e: SubmitEvent): Promise<void> {
-    e.preventDefault();
-    if (this._act.blocked) return;
-    const form = e.currentTarget as HTMLFormElement;
-    if (!this._v.validate(form)) return;
-    const email = inputOf(form, 'email').value;
-    const cfg = this._session.config;
-    if (!cfg.apiKey) return this._act.fail({key: 'error.config'}, {slot: 'forgot', form});
-    this._draft = email;
-    // "No such account" is answered exactly like success.
-    const request = (signal: AbortSignal) => requestPasswordReset(cfg, email, this.resetPasswordUrl, {signal});
-    const r = await this._act.run(request, {slot: 'forgot', progress: 'forgot.busy', form, minMs: FORGOT_MIN_MS});
-    if (!r.ok) return;
-    this._show('forgot-sent');
-    // The confirmation is the focused text of the next step; the live region only announces it.
-    this._act.notify('forgot.sent', {email}, {slot: 'forgot-sent', shown: true});
-    await this._act.focus('.lr-login__forgot-sent .lr-notice');
-    emit(this, 'lr-password-reset-requested', null);
-  }
-
   private async _onSignOut(): Promise<void> {
     const session = this._session.session;
     if (this._act.busy || !session) return;
@@ -337,9 +291,22 @@ export class LrLogin extends LrElement {
     await done.catch(() => undefined);
   }
 
-  private _toForgot(): void {
+  private async _toForgot(): Promise<void> {
     this._draft = this.querySelector<HTMLInputElement>('.lr-login__form input[name=email]')?.value ?? this._draft;
     this._unverified = '';
+    if (!this._forgotStep) {
+      // Busy while it loads; a failed download is said at the form, and the next click tries again.
+      const m = await this._forgot.load(this._act, {form: this.querySelector<HTMLFormElement>('.lr-login__form')});
+      if (!m) return;
+      this._forgotStep ??= new m.ForgotStep({
+        host: this, act: this._act, v: this._v, config: () => this._session.config, msg: this.msg.bind(this), uid: this.uid.bind(this),
+        resetPasswordUrl: () => this.resetPasswordUrl,
+        draft: (value) => (value === undefined ? this._draft || this.email : (this._draft = value)),
+        emailField: (o) => loginIdField(this, {...o, mode: 'email'}),
+        sent: () => this._show('forgot-sent'),
+        back: () => this._toLogin(),
+      });
+    }
     this._showAndFocus('forgot', '.lr-login__forgot-form input[name=email]');
   }
 
@@ -375,7 +342,11 @@ export class LrLogin extends LrElement {
   }
 
   private async _loadPasswordless(): Promise<void> {
-    const {PasswordlessStep} = await import('./passwordless.js');
+    // Offline: nothing to show yet, and the next render tries again (never an unhandled rejection).
+    const m = await import('./passwordless.js').catch(() => undefined);
+    if (!m) return;
+    await ensureLocale(localeOf(this)); // its texts in the page's language first (part loaders)
+    const {PasswordlessStep} = m;
     this._pwl ??= new PasswordlessStep(this, {
       act: this._act,
       draft: (value) => (value === undefined ? this._draft || this.email : (this._draft = value)),

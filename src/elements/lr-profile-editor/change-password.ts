@@ -1,14 +1,7 @@
 import {html, type ReactiveController, type TemplateResult} from 'lit';
-import * as api from '../../core/client.js';
 import type {Profile} from '../../core/client.js';
-import {ErrorCodes} from '../../core/codes.js';
-import {emit} from '../../core/events.js';
-import {primaryEmailOf} from '../../core/profile.js';
-import type {ErrorOutcome, Msg} from '../../internal/controllers/errors.js';
-import {shownOnField} from '../../internal/controllers/shown-on-field.js';
-import {field} from '../../internal/field.js';
-import {hiddenUsername, passwordToggle} from '../../internal/templates.js';
-import {FormValidator} from '../../internal/validation.js';
+import {LazyStep} from '../../internal/steps/lazy.js';
+import type {PasswordForm} from './change-password-form.js';
 import {section, sectionForm, type SectionContext} from './section.js';
 import '../../i18n/en/profile.js'; // its texts (issue 14: messages per chunk)
 
@@ -16,28 +9,26 @@ const SLOT = 'password';
 const DONE = 'profile.password.changed';
 
 /**
- * Change password: a button opens a separate form (hidden `username` with the current address,
- * `current-password`, `new-password`, each with a show-password toggle) that password managers recognise. After
- * the change the form leaves the DOM (a clear signal to password managers) and a focused notice says so next to
- * the button; it clears itself like every success message.
+ * Change password: a button opens a separate form (`change-password-form.ts`, loaded the first time it is opened)
+ * that password managers recognise. After the change the form leaves the DOM (a clear signal to password managers)
+ * and a focused notice says so next to the button; it clears itself like every success message.
  */
 export class ChangePasswordSection implements ReactiveController {
   readonly #c: SectionContext;
-  readonly #v: FormValidator;
+  readonly #lazy: LazyStep<typeof import('./change-password-form.js')>;
+  #form: PasswordForm | undefined;
   #open = false;
-  #showCurrent = false;
-  #showNew = false;
 
   constructor(c: SectionContext) {
     this.#c = c;
-    this.#v = new FormValidator(c.host, (input) => this.#describe(input));
+    this.#lazy = new LazyStep(c.host, () => import('./change-password-form.js'));
     c.host.addController(this);
   }
 
   /** Closes the form (its values leave the DOM) and forgets its errors. */
   reset(): void {
-    this.#open = this.#showCurrent = this.#showNew = false;
-    this.#v.reset();
+    this.#open = false;
+    this.#form?.reset();
   }
 
   get #done(): boolean {
@@ -53,13 +44,16 @@ export class ChangePasswordSection implements ReactiveController {
   }
 
   render(p: Profile): TemplateResult {
-    const {act, msg, uid} = this.#c;
-    if (!this.#open) {
+    const {act, msg} = this.#c;
+    const form = this.#form;
+    if (!this.#open || !form) {
+      // While the form loads (first opening) its row is busy; the button keeps focus (a second click waits).
+      const loading = this.#lazy.loading;
       return section(
         this.#c,
         'password',
         'profile.password.title',
-        html`<div class="lr-form__actions">
+        html`<div class="lr-form__actions" aria-busy=${loading ? 'true' : 'false'}>
           <button type="button" class="lr-button lr-profile__password-open" aria-expanded="false" @click=${this.#onOpen}>
             ${msg('profile.password.open')}
           </button>
@@ -67,43 +61,14 @@ export class ChangePasswordSection implements ReactiveController {
         </div>`,
       );
     }
-    const min = this.#c.host.passwordMinLength > 0 ? this.#c.host.passwordMinLength : undefined;
-    const password = (name: 'current' | 'new', shown: boolean, toggle: () => void) =>
-      passwordToggle({controls: uid(`pw-${name}`), pressed: shown, host: this.#c.host, onToggle: toggle});
     return section(
       this.#c,
       'password',
       'profile.password.title',
       sectionForm(
         this.#c,
-        {name: SLOT, className: 'lr-profile__password-form', onSubmit: this.#onSubmit, onInput: this.#v.onInput, onChange: this.#v.onChange},
-        html`${hiddenUsername({id: uid('pw-username'), value: primaryEmailOf(p), className: 'lr-profile__username'})}
-        ${field({
-          id: uid('pw-current'),
-          name: 'currentPassword',
-          type: this.#showCurrent ? 'text' : 'password',
-          label: msg('profile.password.current'),
-          autocomplete: 'current-password',
-          required: true,
-          error: this.#v.error('currentPassword'),
-          spellcheck: false,
-          autocapitalize: 'none',
-          trailing: password('current', this.#showCurrent, () => this.#toggle('current')),
-        })}
-        ${field({
-          id: uid('pw-new'),
-          name: 'newPassword',
-          type: this.#showNew ? 'text' : 'password',
-          label: msg('profile.password.new'),
-          autocomplete: 'new-password',
-          required: true,
-          minlength: min,
-          hint: min ? msg('profile.password.hint', {count: min}) : undefined,
-          error: this.#v.error('newPassword'),
-          spellcheck: false,
-          autocapitalize: 'none',
-          trailing: password('new', this.#showNew, () => this.#toggle('new')),
-        })}
+        {name: SLOT, className: 'lr-profile__password-form', onSubmit: form.onSubmit, onInput: form.v.onInput, onChange: form.v.onChange},
+        html`${form.render(p)}
         <div class="lr-form__actions">
           <button type="submit" class="lr-form__submit lr-profile__password-submit" ?disabled=${act.blocked}>
             ${msg('profile.password.submit')}
@@ -117,24 +82,15 @@ export class ChangePasswordSection implements ReactiveController {
     );
   }
 
-  #toggle(which: 'current' | 'new'): void {
-    if (which === 'current') this.#showCurrent = !this.#showCurrent;
-    else this.#showNew = !this.#showNew;
-    this.#c.host.requestUpdate();
-  }
-
-  #describe(input: HTMLInputElement): string {
-    if (input.validity.valueMissing && !input.validity.customError) {
-      if (input.name === 'currentPassword') return this.#c.msg('profile.password.currentRequired');
-      if (input.name === 'newPassword') return this.#c.msg('profile.password.newRequired');
-    }
-    return this.#c.describe(input);
-  }
-
-  readonly #onOpen = (): void => {
+  readonly #onOpen = async (): Promise<void> => {
+    // Busy while the form loads; a failed download is said beside the button, and the next click tries again.
+    const m = await this.#lazy.load(this.#c.act, {slot: SLOT});
+    if (!m) return;
+    this.#form ??= new m.PasswordForm(this.#c, {changed: () => this.#changed()});
     this.reset();
     this.#open = true;
     this.#c.act.clear(SLOT);
+    this.#c.host.requestUpdate();
     void this.#c.act.focus('.lr-profile__password-form input[name=currentPassword]');
   };
 
@@ -144,46 +100,9 @@ export class ChangePasswordSection implements ReactiveController {
     void this.#c.act.focus('.lr-profile__password-open');
   };
 
-  readonly #onSubmit = async (e: SubmitEvent): Promise<void> => {
-    e.preventDefault();
-    const {act, host} = this.#c;
-    const form = e.currentTarget as HTMLFormElement;
-    const session = this.#c.session();
-    if (!session || act.running === SLOT || !this.#v.validate(form)) return;
-    const current = form.querySelector<HTMLInputElement>('input[name=currentPassword]')!;
-    const next = form.querySelector<HTMLInputElement>('input[name=newPassword]')!;
-    if (current.value === next.value) {
-      this.#v.setError(form, 'newPassword', this.#c.msg('profile.password.same'));
-      next.focus();
-      return;
-    }
-    this.#showCurrent = this.#showNew = false; // password managers save what was a password field
-    const r = await act.run(
-      () => session.withToken((t) => api.changePassword(session.config, t, current.value, next.value)),
-      {slot: SLOT, progress: 'profile.password.busy', form, onError: (err) => this.#onError(form, err)},
-    );
-    if (!r.ok) return;
+  #changed(): void {
     this.reset(); // the form leaves the DOM
-    act.notify(DONE, undefined, {slot: SLOT, shown: true});
-    void act.focus('.lr-profile__password-done');
-    emit(host, 'lr-password-changed', null);
-  };
-
-  /** Puts a rejected password on its field and focuses it (the field's text is not repeated at the submit row). */
-  #onError(form: HTMLFormElement, e: ErrorOutcome): void {
-    const text = this.#c.act.text(e as Msg);
-    let name: string;
-    let same = true;
-    if (e.code === ErrorCodes.WrongCurrentPassword) {
-      name = 'currentPassword';
-      form.querySelector<HTMLInputElement>('input[name=currentPassword]')!.value = '';
-    } else if (e.code === ErrorCodes.WeakPassword || e.fieldErrors?.length) {
-      name = e.fieldErrors?.some((f) => /^old/i.test(f.field)) ? 'currentPassword' : 'newPassword';
-      same = e.code === ErrorCodes.WeakPassword;
-    } else return;
-    this.#v.setError(form, name, same ? text : this.#c.msg('error.fieldRejected'));
-    form.querySelector<HTMLInputElement>(`input[name=${name}]`)?.focus();
-    if (same) shownOnField(this.#c.host, this.#c.act, SLOT);
+    this.#c.act.notify(DONE, undefined, {slot: SLOT, shown: true});
+    void this.#c.act.focus('.lr-profile__password-done');
   }
 }
-

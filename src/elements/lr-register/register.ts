@@ -11,7 +11,7 @@ import {ActionController} from '../../internal/controllers/action.js';
 import type {ErrorOutcome} from '../../internal/controllers/errors.js';
 import {field} from '../../internal/field.js';
 import {LrElement} from '../../internal/lr-element.js';
-import {ResendVerification} from '../../internal/resend-verification.js';
+import {LazyResend} from '../../internal/steps/lazy-resend.js';
 import {TakenCheck} from '../../internal/taken-check.js';
 import {nextStep, passwordToggle} from '../../internal/templates.js';
 import {FormValidator} from '../../internal/validation.js';
@@ -137,7 +137,7 @@ export class LrRegister extends LrElement {
   private readonly _act = new ActionController(this);
   private readonly _taken = new TakenCheck();
   /** "Send a new link" on the sent step (after a cooldown: the API has just sent one). */
-  private readonly _resend = new ResendVerification(this, this._act, {
+  private readonly _resend = new LazyResend(this, this._act, { // loaded for the sent step
     slot: 'sent',
     className: 'lr-register__resend',
     label: 'resend.button',

@@ -26,7 +26,7 @@ import {
   settle,
   typeText,
 } from './account-support.js';
-import {PASSWORD, getSott, record, resetAll, uniqueEmail} from './support.js';
+import {PASSWORD, getSott, record, resetAll, uniqueEmail, until} from './support.js';
 
 const LINK_PAGE = `${location.origin}/account/email-link`;
 const CHANGED = 'changed password, long enough';
@@ -120,6 +120,7 @@ describe('account flows through the outbox', function () {
     // ── Change the password: the old one fails, the new one works ──────────────────────────────────────────
     await editor.updateComplete;
     $<HTMLButtonElement>(editor, '.lr-profile__password-open').click();
+    await until(() => editor.querySelector('form.lr-profile__password-form'), 'the change-password form (loaded when first opened)');
     await editor.updateComplete;
     await typeText($(editor, 'input[name=currentPassword]'), PASSWORD);
     await typeText($(editor, 'input[name=newPassword]'), CHANGED);

@@ -128,6 +128,7 @@ describe('signed-in elements: messages, focus and requests', function () {
     await signedIn();
     const el = await editor();
     $<HTMLButtonElement>(el, '.lr-profile__password-open').click();
+    await until(() => el.querySelector('form.lr-profile__password-form'), 'the change-password form (loaded when first opened)');
     await el.updateComplete;
     const form = () => $<HTMLFormElement>(el, 'form.lr-profile__password-form');
     const current = () => form().querySelector<HTMLInputElement>('input[name=currentPassword]')!;

@@ -324,6 +324,7 @@ describe('<lr-login>', () => {
       expect(err.detail.code).to.equal(970);
       expect(alertText(el)).to.contain('not verified');
       expect(passwordInput(el).value, 'password kept').to.equal(PASSWORD);
+      await until(() => el.querySelector('.lr-login__resend'), 'the resend button (loaded on the 970)');
       const resend = $<HTMLButtonElement>(el, '.lr-login__resend');
       expect(resend).to.exist;
       const before = (await outbox(email)).filter((m) => m.Kind === 'verification').length;
@@ -435,6 +436,8 @@ describe('<lr-login>', () => {
   describe('forgot password', () => {
     async function requestReset(el: LrLogin, email: string): Promise<string> {
       $<HTMLButtonElement>(el, '.lr-login__forgot').click();
+      // The view is a module of its own, loaded on this first click.
+      await until(() => el.querySelector('.lr-login__forgot-form'), 'the forgot-password view');
       await el.updateComplete;
       const input = $<HTMLInputElement>(el, '.lr-login__forgot-form input[name=email]');
       expect(document.activeElement).to.equal(input);
@@ -469,6 +472,7 @@ describe('<lr-login>', () => {
       const el = await mount();
       await typeInto(emailInput(el), 'carry@example.test');
       $<HTMLButtonElement>(el, '.lr-login__forgot').click();
+      await until(() => el.querySelector('.lr-login__forgot-form'), 'the forgot-password view');
       await el.updateComplete;
       expect($<HTMLInputElement>(el, '.lr-login__forgot-form input[name=email]').value).to.equal('carry@example.test');
       $<HTMLButtonElement>(el, '.lr-login__back').click();

@@ -87,6 +87,7 @@ describe('messages of <lr-login>, <lr-register>, <lr-email-link>', () => {
     await createAccount({email, verified: false});
     const el = await mountLogin(`verification-url="${location.origin}/verify"`);
     await signIn(el, email, PASSWORD, 'lr-error');
+    await until(() => el.querySelector('.lr-login__resend'), 'the resend button (loaded on the 970)');
     const resend = el.querySelector<HTMLButtonElement>('.lr-login__resend')!;
     expect(resend.closest('.lr-form__actions')!.querySelector('.lr-message')!.textContent).to.contain('not verified');
     resend.focus();
@@ -104,6 +105,7 @@ describe('messages of <lr-login>, <lr-register>, <lr-email-link>', () => {
   it('says "If an account exists…" once after forgot password', async () => {
     const el = await mountLogin(`reset-password-url="${location.origin}/reset"`);
     el.querySelector<HTMLButtonElement>('.lr-login__forgot')!.click();
+    await until(() => el.querySelector('.lr-login__forgot-form'), 'the forgot-password view'); // loaded on first use
     await el.updateComplete;
     await typeInto(el.querySelector<HTMLInputElement>('.lr-login__forgot-form input[name=email]')!, 'who@example.test');
     const done = oneEvent(el, 'lr-password-reset-requested');

@@ -15,6 +15,7 @@ import '../../../src/elements/lr-email-manager/lr-email-manager.js';
 import '../../../src/elements/lr-login/lr-login.js';
 import '../../../src/elements/lr-register/lr-register.js';
 import {$, adminCreate, alertText, cfg, linkParams, mail, mount, settle, signIn, statusText, typeText} from './account-support.js';
+import {until} from './support.js';
 import {PASSWORD, admin, emu, getSott, outbox, requests, resetAll, setConfig, setFaults, uniqueEmail} from './support.js';
 
 const LINK_PAGE = `${location.origin}/email-link`;
@@ -87,6 +88,7 @@ describe('issue 16: next steps', function () {
       const el = await link('emailverification', vtoken, `email="${email}"`);
       expect(el.view).to.equal('failed');
       expect(text($(el, '.lr-link__message'))).to.contain('already been used');
+      await settle(el, () => el.querySelector('.lr-link__resend'), 'the resend button (loaded with the failed step)');
       const resend = $<HTMLButtonElement>(el, '.lr-link__resend');
       expect(text(resend)).to.equal(`Send a new link to ${email}`);
       expect(text($(el, 'a.lr-link__next'))).to.equal('Sign in');
@@ -160,6 +162,7 @@ describe('issue 16: next steps', function () {
       const step = $(el, '.lr-register__sent');
       expect(text($(step, '.lr-next__title'))).to.equal('Check your email');
       expect(text($(step, '.lr-notice'))).to.equal(`We sent a verification link to ${email}. Open it to finish creating your account.`);
+      await until(() => step.querySelector('.lr-register__resend'), 'the resend button (loaded with the step)');
       const resend = $<HTMLButtonElement>(step, '.lr-register__resend');
       expect(resend.disabled, 'the API has just sent one').to.equal(true);
       const wait = $(step, '.lr-resend__wait');
@@ -184,7 +187,7 @@ describe('issue 16: next steps', function () {
         const said = `Your email address is not verified yet. We just sent a new verification link to ${email}: open it, then sign in.`;
         expect(alertText(el), `attempt ${attempt}`).to.equal(said);
         expect(text($(el, '.lr-login__form .lr-message'))).to.equal(said);
-        expect(el.querySelector('.lr-login__resend'), 'resend offered').to.exist;
+        await until(() => el.querySelector('.lr-login__resend'), 'resend offered (loaded on the 970)');
         await expect(el).to.be.accessible();
       }
       // Only the API's own mails (one per 970 answer): the element sent none of its own.

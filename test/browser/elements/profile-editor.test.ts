@@ -34,6 +34,7 @@ import {
   setConfig,
   setFaults,
   uniqueEmail,
+  until,
 } from './support.js';
 
 const TAG = 'lr-profile-editor';
@@ -74,6 +75,7 @@ describe('<lr-profile-editor>', function () {
     async () => {
       const {el} = await signedInEditor();
       $<HTMLButtonElement>(el, '.lr-profile__password-open').click();
+      await until(() => el.querySelector('form.lr-profile__password-form'), 'the change-password form (loaded when first opened)');
       await el.updateComplete;
       return el;
     },
@@ -162,6 +164,7 @@ describe('<lr-profile-editor>', function () {
       expect(document.querySelector('lr-profile-editor input[autocomplete="family-name"]')).to.equal(input(el, 'LastName'));
       // The change-password form holds the current email in a hidden username field.
       $<HTMLButtonElement>(el, '.lr-profile__password-open').click();
+      await until(() => el.querySelector('form.lr-profile__password-form'), 'the change-password form (loaded when first opened)');
       await el.updateComplete;
       const pw = $<HTMLFormElement>(el, 'form.lr-profile__password-form');
       const username = pw.querySelector<HTMLInputElement>('input[autocomplete="username"]')!;
@@ -428,6 +431,7 @@ describe('<lr-profile-editor>', function () {
       const {el, email} = await signedInEditor();
       const log = record(el, EVENTS);
       $<HTMLButtonElement>(el, '.lr-profile__password-open').click();
+      await until(() => el.querySelector('form.lr-profile__password-form'), 'the change-password form (loaded when first opened)');
       await el.updateComplete;
       const pw = () => $<HTMLFormElement>(el, 'form.lr-profile__password-form');
       const current = () => pw().querySelector<HTMLInputElement>('input[name=currentPassword]')!;

@@ -11,6 +11,7 @@ import {emit} from '../../../core/events.js';
 import {challengeOf, mfaLogin, type MfaLoginResult} from '../../../core/mfa.js';
 import * as api from '../../../core/client.js';
 import type {Config} from '../../../core/config.js';
+import {ensureLocale, localeOf} from '../../../i18n/index.js';
 import type {SecondFactorStep} from './step.js';
 import type {StepContext} from './types.js';
 
@@ -55,6 +56,7 @@ export async function secondFactor(
   const sfa = challengeOf(answer);
   if (!sfa) return answer as LoginResult;
   const {SecondFactorStep} = await import('./step.js');
+  await ensureLocale(localeOf(o.host)); // the step's texts in the page's language before it shows (part loaders)
   const step = new SecondFactorStep(o, sfa);
   o.show(step);
   void o.act.focus(step.focusTarget);
