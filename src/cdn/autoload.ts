@@ -79,7 +79,7 @@ function autoload(tag: LrTagName): void {
   if (loading.has(tag) || customElements.get(tag)) return;
   load(tag)
     .then(stopWhenDone)
-    .catch((e: unknown) => console.error(`lr-elements: could not load <${tag}>:`, e instanceof Error ? e.message : e));
+    .catch((e: unknown) => console.error(`lr-elements: could not load <${tag}>`, e));
 }
 
 /** An lr-elements tag in the page: its chunk loads, and its session starts restoring meanwhile (issue 14). */
@@ -114,7 +114,7 @@ export function discover(root: Root): void {
 
 /** Starts the autoloader on this document (once); a no-op outside a browser. */
 export function startAutoload(): void {
-  if (observer || !globalThis.document || !globalThis.customElements || typeof MutationObserver === 'undefined') return;
+  if (observer || !globalThis.document || !globalThis.customElements) return; // Node / SSR: nothing to define
   observer = new MutationObserver((records) => {
     for (const {addedNodes} of records) {
       for (const node of addedNodes) if (node instanceof Element) discover(node);
