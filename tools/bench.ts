@@ -58,7 +58,7 @@ async function buildCdn(): Promise<Map<string, Chunk>> {
 function area(id: string): string {
   if (id.startsWith('\0') || id.includes('rolldown/runtime')) return 'bundler helpers';
   const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(id);
-  if (m) return /lit|reactive-element/.test(m[1]!) ? 'lit' : /idb-keyval/.test(m[1]!) ? 'idb-keyval' : 'bundler helpers';
+  if (m) return /lit|reactive-element/.test(m[1]!) ? 'lit' : m[1]!; // idb-keyval, uqr (the QR code), …
   const s = /src\/(elements\/[^/]+|[^/]+)/.exec(id);
   return s ? s[1]!.replace('elements/', '') : id;
 }
