@@ -49,14 +49,20 @@ describe('passwordless sign-in', function () {
     expect(url.origin + url.pathname).to.equal(LINK_PAGE);
     expect(vtype).to.equal('oneclicksignin');
     el.remove();
-    const link = await mount<LrEmailLink>('lr-email-link', `vtype="${vtype}" vtoken="${vtoken}"`);
-    const lr = record(link, EVENTS);
-    await settle(link, () => link.view === 'verified', 'signed in by the link');
-    expect($(link, '.lr-link__message').textContent).to.include('signed in');
-    expect(session().state).to.equal('authenticated');
-    expect(session().profile?.Email).to.equal(a.email);
-    expect(lr.of('lr-logged-in')).to.have.length(1);
-    noSecrets([...r.events, ...lr.events], vtoken, m.Otp ?? undefined, await session().getAccessToken());
+    // Listening before the mount: the link may complete before mount() returns (seen in WebKit under load).
+    const lr = record(document, EVENTS);
+    try {
+      const link = await mount<LrEmailLink>('lr-email-link', `vtype="${vtype}" vtoken="${vtoken}"`);
+      await settle(link, () => link.view === 'verified', 'signed in by the link');
+      expect($(link, '.lr-link__message').textContent).to.include('signed in');
+      expect(session().state).to.equal('authenticated');
+      expect(session().profile?.Email).to.equal(a.email);
+      expect(lr.of('lr-logged-in')).to.have.length(1);
+      expect(lr.of('lr-logged-in')[0]!.target).to.equal(link);
+      noSecrets([...r.events, ...lr.events], vtoken, m.Otp ?? undefined, await session().getAccessToken());
+    } finally {
+      lr.stop();
+    }
   });
 
   it('code: the code field (one-time-code) signs in; a wrong code is marked on the field and kept', async () => {
