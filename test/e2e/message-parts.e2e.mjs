@@ -21,8 +21,8 @@ import { register } from '../../src/i18n/en/register.ts';
 import { shared } from '../../src/i18n/en/shared.ts';
 
 /** What the login page loads at start, and every other part. */
-const START = { shared, login, forgot };
-const OTHERS = { lockout, passwordless, register, profile, emails, link, mfa, 'mfa-step': mfaStep, 'mfa-settings': mfaSettings, 'hand-over': handOver };
+const START = { shared, login };
+const OTHERS = { forgot, lockout, passwordless, register, profile, emails, link, mfa, 'mfa-step': mfaStep, 'mfa-settings': mfaSettings, 'hand-over': handOver };
 
 /** A part's texts (plural forms as their variants) as they appear in built code: long enough to be its own. */
 const texts = (table) => Object.values(table).flatMap((v) => (typeof v === 'string' ? [v] : Object.values(v)))
@@ -67,11 +67,11 @@ describe('message parts in the CDN build', () => {
     const core = chunkOf('src/i18n/index.ts');
     assert.match(core, /^chunks\/core-/);
     assert.equal(chunkOf('src/i18n/en/shared.ts'), core);
-    for (const [part, tag] of [['login', 'lr-login'], ['forgot', 'lr-login'], ['register', 'lr-register'], ['profile', 'lr-profile-editor'],
+    for (const [part, tag] of [['login', 'lr-login'], ['register', 'lr-register'], ['profile', 'lr-profile-editor'],
       ['emails', 'lr-email-manager'], ['link', 'lr-email-link'], ['mfa-settings', 'lr-mfa-settings']]) {
       assert.equal(chunkOf(`src/i18n/en/${part}.ts`), `${tag}.js`, `${part} in ${tag}.js`);
     }
-    for (const [part, module] of [['lockout', 'src/elements/lr-login/lockout.ts'], ['passwordless', 'src/elements/lr-login/passwordless.ts'],
+    for (const [part, module] of [['forgot', 'src/elements/lr-login/forgot.ts'], ['lockout', 'src/elements/lr-login/lockout.ts'], ['passwordless', 'src/elements/lr-login/passwordless.ts'],
       ['mfa-step', 'src/internal/steps/second-factor/step.ts'], ['hand-over', 'src/internal/steps/hand-over.ts']]) {
       const chunk = chunkOf(`src/i18n/en/${part}.ts`);
       assert.equal(chunk, chunkOf(module), `${part} loads with ${module}`);
