@@ -59,16 +59,27 @@ function noLeak(events: Event[], ...secrets: (string | undefined)[]): void {
   }
 }
 
+/** Events heard on the document (the element under test is the only one mounted); stopped after each test. */
+const listening: ReturnType<typeof record>[] = [];
+const onDocument = () => {
+  const r = record(document, EVENTS);
+  listening.push(r);
+  return r;
+};
+
 describe('passwordless sign-in with a second factor', function () {
   this.timeout(40000);
   beforeEach(resetAll);
-  afterEach(() => emu.clearFaults());
+  afterEach(() => {
+    listening.splice(0).forEach((r) => r.stop());
+    return emu.clearFaults();
+  });
 
   it('link: <lr-email-link> shows the second step (focused, axe clean), the authenticator code signs in', async () => {
     const {user, secret} = await mfaUser();
     const {vtype, vtoken} = await linkFor(user.email);
+    const rec = onDocument(); // before the mount: the link may complete before mount() returns (WebKit under load)
     const link = await mount<LrEmailLink>('lr-email-link', `vtype="${vtype}" vtoken="${vtoken}"`);
-    const rec = record(link, EVENTS);
     await settle(link, () => link.querySelector('.lr-mfa'), 'the second step');
     expect(rec.of('lr-mfa-required').map((e) => e.detail)).to.deep.equal([{methods: ['authenticator', 'backupcode']}]);
     expect(document.activeElement).to.equal(code(link));
@@ -167,8 +178,8 @@ describe('passwordless sign-in with a second factor', function () {
   it('link: "start again" in the second step says the link is used and offers a new one to the address', async () => {
     const {user} = await mfaUser();
     const {vtype, vtoken} = await linkFor(user.email);
+    const rec = onDocument(); // before the mount: the link may complete before mount() returns (WebKit under load)
     const link = await mount<LrEmailLink>('lr-email-link', `vtype="${vtype}" vtoken="${vtoken}"`);
-    const rec = record(link, EVENTS);
     await settle(link, () => link.querySelector('.lr-mfa'), 'the second step');
     $(link, '.lr-mfa .lr-mfa__restart').click();
     await settle(link, () => link.view === 'failed', 'back at the link');
