@@ -32,6 +32,8 @@ function lazyChunks(file) {
   const dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/') + 1) : '';
   return [...stack.cdnFiles.get(file).matchAll(/\bimport\(\s*["'`](\.{1,2}\/[^"'`]+)["'`]\s*\)/g)].map(([, spec]) => new URL(spec, `http://x/${dir}`).pathname.slice(1));
 }
+/** The session keep-alive (src/core/keep-alive.ts): a chunk the core imports dynamically once a session is signed in. */
+const keepAliveChunk = () => lazyChunks([...closure('lr-elements.js')].find((f) => /^chunks\/core-/.test(f))).find((f) => /^chunks\/keep-alive-/.test(f));
 /** The forgot-password step of <lr-login> (src/elements/lr-login/forgot.ts), a chunk of its own. */
 const forgotChunk = () => lazyChunks('lr-login.js').find((f) => /^chunks\/forgot-/.test(f));
 /** The CDN files the static server sent since the last reset (path inside the CDN folder). */
@@ -87,9 +89,14 @@ for (const engine of ENGINES) {
       const email = `loader-${engine.name}-${Date.now()}@example.com`;
       await stack.user(email);
       await page.goto(stack.url('loader-login.html'));
+      await page.waitForSelector('lr-login[session-state="anonymous"]', { timeout: 15000 });
+      assert.ok(keepAliveChunk(), 'the keep-alive is a chunk the core imports dynamically');
+      assert.ok(!downloaded().has(keepAliveChunk()), 'no keep-alive while signed out');
       await signIn(page, email);
       await assertClean(page);
-      assert.deepEqual([...downloaded()].sort(), [...loginOnly()].sort());
+      // Signed in: the keep-alive follows (issue 14), and nothing else.
+      for (let t = Date.now(); !downloaded().has(keepAliveChunk()) && Date.now() - t < 10000; ) await new Promise((ok) => setTimeout(ok, 50));
+      assert.deepEqual([...downloaded()].sort(), [...loginOnly(), keepAliveChunk()].sort());
       for (const tag of TAGS.slice(1)) assert.ok(!downloaded().has(`${tag}.js`), `${tag}.js was requested`);
       // The lazily loaded steps it never met (forgot password, lockout, passwordless, MFA, resend): none was requested.
       assert.ok(forgotChunk(), 'the forgot-password step is a chunk lr-login.js imports dynamically');
