@@ -49,13 +49,15 @@ describe('passwordless sign-in', function () {
     expect(url.origin + url.pathname).to.equal(LINK_PAGE);
     expect(vtype).to.equal('oneclicksignin');
     el.remove();
+    // Listening from before the mount: the link element signs in as it connects, and may do so before mount() resolves.
+    const lr = record(document, EVENTS);
     const link = await mount<LrEmailLink>('lr-email-link', `vtype="${vtype}" vtoken="${vtoken}"`);
-    const lr = record(link, EVENTS);
     await settle(link, () => link.view === 'verified', 'signed in by the link');
     expect($(link, '.lr-link__message').textContent).to.include('signed in');
     expect(session().state).to.equal('authenticated');
     expect(session().profile?.Email).to.equal(a.email);
-    expect(lr.of('lr-logged-in')).to.have.length(1);
+    lr.stop();
+    expect(lr.of('lr-logged-in').map((e) => e.target)).to.deep.equal([link]);
     noSecrets([...r.events, ...lr.events], vtoken, m.Otp ?? undefined, await session().getAccessToken());
   });
 
