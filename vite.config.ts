@@ -63,14 +63,15 @@ export default defineConfig(({ mode }) => ({
             chunkFileNames: (c) => (/[\\/]elements[\\/](lr-[a-z-]+)[\\/]\1\.ts$/.test(c.facadeModuleId ?? '') ? '[name].js' : 'chunks/[name]-[hash].js'),
             // Shared chunks, as few files as the split allows (each file is compressed on its own, and every request
             // costs a round trip), and none that a page's elements do not use: `core` is what the loader imports
-            // itself (the page-wide API, session, messages); `base` is Lit and the code every element imports,
-            // announced by the loader's modulepreload hints beside the element's own chunk; `signed-in` is what the
-            // elements that show a signed-in user's data share. Everything else (the SOTT helpers, the lazily loaded
-            // steps and the QR library only they use, what only one element imports) follows its importers: the
-            // bundler's automatic split puts it in the element's chunk or in a chunk of those that import it.
+            // itself (the page-wide API, session, messages; not the keep-alive, which it loads once signed in, nor the
+            // passwordless calls); `base` is Lit and the code every element imports, announced by the loader's
+            // modulepreload hints beside the element's own chunk; `signed-in` is what the elements that show a
+            // signed-in user's data share. Everything else (the SOTT helpers, the lazily loaded steps and the QR
+            // library only they use, what only one element imports) follows its importers: the bundler's automatic
+            // split puts it in the element's chunk or in a chunk of those that import it.
             codeSplitting: {
               groups: [
-                { name: 'core', test: /^\0rolldown[\\/]runtime|[\\/]node_modules[\\/]idb-keyval[\\/]|[\\/]src[\\/](core[\\/](?!mfa-steps|sott)|i18n[\\/](?!en[\\/](?!shared\.)))|[\\/]src[\\/](internal[\\/]define|cdn[\\/]sott)\.ts$/ },
+                { name: 'core', test: /^\0rolldown[\\/]runtime|[\\/]node_modules[\\/]idb-keyval[\\/]|[\\/]src[\\/](core[\\/](?!mfa-steps|sott|keep-alive|passwordless)|i18n[\\/](?!en[\\/](?!shared\.)))|[\\/]src[\\/](internal[\\/]define|cdn[\\/]sott)\.ts$/ },
                 { name: 'base', test: /[\\/]node_modules[\\/](?!uqr[\\/])|^\0@oxc-project|[\\/]src[\\/](styles[\\/]|internal[\\/](lr-element|adopt-styles|session-controller|countdown|cooldowns|field|templates|validation|controllers[\\/](action|errors)|steps[\\/]lazy(-resend)?)\.ts$)/ },
                 { name: 'signed-in', test: /[\\/]src[\\/]internal[\\/]controllers[\\/](signed-in-data|signed-in-view|shown-on-field|refocus)\.ts$/ },
               ],

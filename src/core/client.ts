@@ -310,6 +310,13 @@ export const verifyEmail = (cfg: Config, verificationtoken: string, o: CallOptio
 export const validateToken = (cfg: Config, token: string, o: CallOptions = {}) =>
   call<TokenInfo>(cfg, 'GET', 'access_token/validate', { ...o, token, retry: true, need: ['access_token'] });
 
+/**
+ * T1: extends an active token (the answer may carry the same token or a new one, with its `expires_in`). Not
+ * retried here: the keep-alive retries on its own schedule, which shrinks with the time left.
+ */
+export const slideToken = (cfg: Config, token: string, o: CallOptions = {}) =>
+  call<TokenInfo>(cfg, 'GET', 'access_token/sliding_token', { ...o, token, need: ['access_token'] });
+
 /** A9: invalidate the token on the server (sign out). */
 export const invalidateToken = (cfg: Config, token: string, o: CallOptions = {}) =>
   call<Posted>(cfg, 'GET', 'access_token/invalidate', { ...o, token, need: ['IsPosted'] });

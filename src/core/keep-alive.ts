@@ -1,7 +1,7 @@
 import { ErrorCodes } from './codes.js';
 import { keepAliveConfigured, type Config } from './config.js';
 import { isApiError, LrError } from './errors.js';
-import { slideToken } from './passwordless.js';
+import { slideToken } from './client.js';
 import type { StoredSession } from './store.js';
 
 /**
@@ -25,13 +25,14 @@ export interface KeepAliveHost {
   extended(rec: StoredSession, tell: boolean): Promise<void>;
   /** A 905/906 answer: the session expires. */
   failed(e: unknown): void;
+  /** When the user's last trusted input was (ms epoch, 0 for none); lazy-keep-alive.ts listens from the session's start. */
+  lastInput(): number;
 }
 
 /** The share of a token's lifetime after which it is extended. */
 export const EXTEND_AT = 2 / 3;
 /** Retry delays after a failed extension: 1 s doubling to 30 s (with jitter), at most a quarter of the time left. */
 const retryMs = (tries: number) => Math.min(30_000, 1000 * 2 ** tries) * (0.75 + Math.random() / 2);
-const INPUT = ['keydown', 'pointerdown', 'input', 'wheel', 'touchstart'] as const;
 
 /** When the record's token expires (ms epoch by this clock), NaN when unknown. */
 const expiryOf = (rec: StoredSession) => Date.parse(rec.expiresAt ?? '');
@@ -44,7 +45,6 @@ export class KeepAlive {
   readonly #host: KeepAliveHost;
   #timer?: ReturnType<typeof setTimeout>;
   #tries = 0;
-  #lastInput = 0;
   /** Due, but the tab was not in use: extend on the next input while visible. */
   #waiting = false;
   #busy = false;
@@ -52,9 +52,6 @@ export class KeepAlive {
 
   constructor(host: KeepAliveHost) {
     this.#host = host;
-    const doc = globalThis.document;
-    for (const type of INPUT) doc?.addEventListener(type, this.#onInput, { capture: true, passive: true });
-    doc?.addEventListener('visibilitychange', this.#onInput);
   }
 
   /** True while extensions may run (`configure({keepAlive: false})` and `keep-alive="off"` turn them off). */
@@ -83,26 +80,17 @@ export class KeepAlive {
     this.#waiting = false;
   }
 
-  dispose(): void {
-    this.stop();
-    const doc = globalThis.document;
-    for (const type of INPUT) doc?.removeEventListener(type, this.#onInput, { capture: true });
-    doc?.removeEventListener('visibilitychange', this.#onInput);
-  }
-
   /** In use: visible, and a user input since the token's lifetime began (measured back from now). */
   #inUse(rec: StoredSession): boolean {
     const visible = globalThis.document?.visibilityState !== 'hidden';
-    return visible && this.#lastInput > 0 && this.#lastInput >= Date.now() - (expiryOf(rec) - sinceOf(rec));
+    const last = this.#host.lastInput();
+    return visible && last > 0 && last >= Date.now() - (expiryOf(rec) - sinceOf(rec));
   }
 
-  #onInput = (e: Event): void => {
-    if (e.type !== 'visibilitychange') {
-      if (!e.isTrusted) return; // only the user's own input keeps a session alive
-      this.#lastInput = Date.now();
-    }
+  /** A user input or a change of visibility (lazy-keep-alive.ts): a due extension that waited for use runs now. */
+  input(): void {
     if (this.#waiting) this.#tick();
-  };
+  }
 
   #tick = (): void => {
     const rec = this.#host.current();

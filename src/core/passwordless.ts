@@ -1,8 +1,9 @@
 /**
- * Passwordless sign-in by email (contract §7: P1 send, P2 verify the link, P3 verify the code) and the sliding
- * token (§8, T1). Apikey-only endpoints; the access token only ever travels as `Authorization: Bearer`.
+ * Passwordless sign-in by email (contract §7: P1 send, P2 verify the link, P3 verify the code; the sliding token,
+ * §8 T1, is in client.ts with the session's own calls). Apikey-only endpoints; the access token only ever travels
+ * as `Authorization: Bearer`.
  */
-import { call, type CallOptions, type LoginResult, type Posted, type Profile, type TokenInfo } from './client.js';
+import { call, type CallOptions, type LoginResult, type Posted, type Profile } from './client.js';
 import { ErrorCodes } from './codes.js';
 import type { Config } from './config.js';
 import { isApiError } from './errors.js';
@@ -61,13 +62,6 @@ export const verifyPasswordlessCode = (cfg: Config, email: string, otp: string, 
     body: { Email: email, Otp: otp },
     need: ['access_token'],
   });
-
-/**
- * T1: extends an active token (the answer may carry the same token or a new one, with its `expires_in`). Not
- * retried here: the keep-alive retries on its own schedule, which shrinks with the time left.
- */
-export const slideToken = (cfg: Config, token: string, o: CallOptions = {}) =>
-  call<TokenInfo>(cfg, 'GET', 'access_token/sliding_token', { ...o, token, need: ['access_token'] });
 
 /** A first-factor answer that is a complete session (not a second-factor challenge). */
 export function isSession(r: FirstFactorResult): r is LoginResult & FirstFactorResult {

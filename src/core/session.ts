@@ -3,7 +3,7 @@ import { resolveConfig, type Config } from './config.js';
 import { ErrorCodes } from './codes.js';
 import { isApiError, LrError } from './errors.js';
 import { HeldEvents } from './held-events.js';
-import { KeepAlive } from './keep-alive.js';
+import { lazyKeepAlive, type KeepAliveHandle } from './lazy-keep-alive.js';
 import { minimalProfile } from './profile.js';
 import {
   _resetStoreForTests,
@@ -91,7 +91,7 @@ export class Session extends HeldEvents {
   /** The shared full-profile read: one request in flight per session generation, its answer kept until a change. */
   #full?: { gen: number; p: Promise<api.Profile> };
   /** Extends the token while the user is active (issue 13). */
-  readonly #alive: KeepAlive;
+  readonly #alive: KeepAliveHandle;
 
   constructor(config: Partial<Config> = {}) {
     super();
@@ -99,7 +99,7 @@ export class Session extends HeldEvents {
     this.#own = {apiKey: resolved.apiKey, apiBase: resolved.apiBase, ...(config.timeoutMs ? {timeoutMs: config.timeoutMs} : {})};
     this.#key = `${resolved.apiBase}|${resolved.apiKey}`;
     this.id = hash(this.#key);
-    this.#alive = new KeepAlive({
+    this.#alive = lazyKeepAlive({
       config: this.config,
       current: () => this.#rec,
       locked: (fn) => this.#locked(fn),

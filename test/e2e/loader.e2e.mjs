@@ -32,10 +32,16 @@ function lazyChunks(file) {
   const dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/') + 1) : '';
   return [...stack.cdnFiles.get(file).matchAll(/\bimport\(\s*["'`](\.{1,2}\/[^"'`]+)["'`]\s*\)/g)].map(([, spec]) => new URL(spec, `http://x/${dir}`).pathname.slice(1));
 }
+/** The session keep-alive (src/core/keep-alive.ts): a chunk the core imports dynamically once a session is signed in. */
+const keepAliveChunk = () => lazyChunks([...closure('lr-elements.js')].find((f) => /^chunks\/core-/.test(f))).find((f) => /^chunks\/keep-alive-/.test(f));
 /** The forgot-password step of <lr-login> (src/elements/lr-login/forgot.ts), a chunk of its own. */
 const forgotChunk = () => lazyChunks('lr-login.js').find((f) => /^chunks\/forgot-/.test(f));
 /** The CDN files the static server sent since the last reset (path inside the CDN folder). */
 const downloaded = () => new Set(stack.served.filter((p) => p.startsWith(BASE) && p.endsWith('.js')).map((p) => p.slice(BASE.length)));
+/** Waits (up to 10 s) until the static server has sent each of `files` (a module the page imports dynamically). */
+async function untilServed(files) {
+  for (let t = Date.now(); files.some((f) => !downloaded().has(f)) && Date.now() - t < 10000; ) await new Promise((ok) => setTimeout(ok, 50));
+}
 
 before(async () => {
   stack = await startStack();
@@ -87,17 +93,22 @@ for (const engine of ENGINES) {
       const email = `loader-${engine.name}-${Date.now()}@example.com`;
       await stack.user(email);
       await page.goto(stack.url('loader-login.html'));
+      await page.waitForSelector('lr-login[session-state="anonymous"]', { timeout: 15000 });
+      assert.ok(keepAliveChunk(), 'the keep-alive is a chunk the core imports dynamically');
+      assert.ok(!downloaded().has(keepAliveChunk()), 'no keep-alive while signed out');
       await signIn(page, email);
       await assertClean(page);
-      assert.deepEqual([...downloaded()].sort(), [...loginOnly()].sort());
+      // Signed in: the keep-alive follows (issue 14), and nothing else.
+      await untilServed([keepAliveChunk()]);
+      assert.deepEqual([...downloaded()].sort(), [...loginOnly(), keepAliveChunk()].sort());
       for (const tag of TAGS.slice(1)) assert.ok(!downloaded().has(`${tag}.js`), `${tag}.js was requested`);
       // The lazily loaded steps it never met (forgot password, lockout, passwordless, MFA, resend): none was requested.
       assert.ok(forgotChunk(), 'the forgot-password step is a chunk lr-login.js imports dynamically');
-      // What the page's files import dynamically (lr-login.js its forgot, lockout and passwordless steps; its shared
-      // second-factor chunk the MFA step; the loader the other elements): none of it was requested.
-      const lazy = [...loginOnly()].flatMap(lazyChunks).filter((f) => !loginOnly().has(f));
-      for (const step of ['forgot', 'lockout', 'passwordless', 'step']) assert.ok(lazy.some((f) => f.startsWith(`chunks/${step}-`)), `the ${step} chunk loads lazily`);
-      for (const f of lazy) assert.ok(!downloaded().has(f), `${f} was requested`);
+      // Imported dynamically by lr-login.js or by a chunk only it brings (the MFA step by the second-factor glue).
+      const own = ['lr-login.js', ...[...closure('lr-login.js')].filter((f) => !closure('lr-elements.js').has(f))];
+      const steps = [...new Set(own.flatMap(lazyChunks))];
+      assert.ok(steps.length >= 4, `lr-login imports its forgot-password, lockout, passwordless and MFA steps dynamically: ${steps}`);
+      for (const lazy of steps) assert.ok(!downloaded().has(lazy), `${lazy} was requested`);
       // The shared chunks of lr-login.js were announced with modulepreload, next to the loader's own URL.
       // Exactly those lr-login.js imports that the loader's own imports do not already bring (Lit and the shared
       // element code at least).
@@ -181,7 +192,8 @@ describe('CDN loader and bundle on the strict CSP + Trusted Types page (webkit)'
   before(async () => { wk = await startWebKit(); });
   after(async () => { await wk?.close(); });
 
-  for (const [file, page, expected] of [['loader', 'loader-login.html', loginOnly], ['bundle', 'bundle-login.html', () => new Set(['lr-elements.bundle.js'])]]) {
+  // The loader's page downloads the keep-alive once signed in (issue 14); the bundle has it inside.
+  for (const [file, page, expected, signedIn] of [['loader', 'loader-login.html', loginOnly, () => [keepAliveChunk()]], ['bundle', 'bundle-login.html', () => new Set(['lr-elements.bundle.js']), () => []]]) {
     it(`${file}: <lr-login> signs in with zero violations and downloads only ${file === 'loader' ? 'its own chunks' : 'the bundle'}`, { timeout: 90000 }, async () => {
       const { wd, exec, waitFor, element, type, enter } = wk;
       const email = `${file}-webkit-${Date.now()}@example.com`;
@@ -190,6 +202,7 @@ describe('CDN loader and bundle on the strict CSP + Trusted Types page (webkit)'
       stack.reports.length = 0;
       await wd.navigateTo(stack.url(page));
       await waitFor('lr-login[session-state="anonymous"] input[autocomplete="current-password"]');
+      assert.deepEqual([...downloaded()].sort(), [...expected()].sort(), 'signed out');
       assert.equal(await exec(() => getComputedStyle(document.querySelector('lr-login .lr-form')).display), 'grid', 'styles apply');
       await type('lr-login input[autocomplete~="username"]', email);
       await type('lr-login input[autocomplete="current-password"]', PASSWORD);
@@ -198,7 +211,8 @@ describe('CDN loader and bundle on the strict CSP + Trusted Types page (webkit)'
       await new Promise((r) => setTimeout(r, 150));
       const g = await exec(() => window.__lr);
       assert.deepEqual({ violations: g.violations, unhandled: g.unhandled, errors: g.errors, reports: stack.reports }, { violations: [], unhandled: [], errors: [], reports: [] });
-      assert.deepEqual([...downloaded()].sort(), [...expected()].sort());
+      await untilServed(signedIn());
+      assert.deepEqual([...downloaded()].sort(), [...expected(), ...signedIn()].sort(), 'signed in');
       // One WebKit profile serves both tests: sign out so the next page starts signed out.
       await wd.elementClick(await element('lr-login .lr-login__sign-out'));
       await waitFor('lr-login[session-state="anonymous"]');

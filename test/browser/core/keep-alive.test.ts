@@ -163,6 +163,16 @@ describe('session keep-alive (6-second tokens)', function () {
     expect(a.session.state).to.equal('authenticated');
   });
 
+  it('input made before the sign-in counts as use (the keep-alive loads at the sign-in; its listeners run from the start)', async () => {
+    const a = await tab();
+    const account = await createAccount({ FirstName: 'Kim' });
+    await typeIn(a); // typing on the signed-out page, before keep-alive.ts is loaded
+    await a.session.login(account.email, account.password);
+    await emu.clearRequests();
+    await until(async () => (await slides()).length === 1, 'an extension at 2/3 of the lifetime without further input', LIFETIME * 1000);
+    expect(a.session.state).to.equal('authenticated');
+  });
+
   it('configure({keepAlive: false}) turns it off', async () => {
     const a = await tab({ keepAlive: false });
     await signIn(a);
