@@ -27,6 +27,11 @@ export interface FieldOptions {
   autocapitalize?: string | undefined;
 }
 
+/** An email address field: `type=email` named `email`, required, without spellcheck or auto-capitalisation. */
+export const emailField = (
+  o: Pick<FieldOptions, 'id' | 'label' | 'error' | 'value'> & {autocomplete: 'email' | 'username'},
+): TemplateResult => field({...o, name: 'email', type: 'email', required: true, spellcheck: false, autocapitalize: 'none'});
+
 /**
  * One accessible field: `<label for>` + `<input>` + hint + error text, all in the same (light) tree.
  * `aria-invalid` and the error id in `aria-describedby` are present only while an error shows. The error

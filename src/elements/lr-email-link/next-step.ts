@@ -3,7 +3,7 @@ import type {Config} from '../../core/config.js';
 import {requestPasswordReset} from '../../core/forgot.js';
 import {localeOf, msg, type MessageKey} from '../../i18n/index.js';
 import type {ActionController} from '../../internal/controllers/action.js';
-import {field} from '../../internal/field.js';
+import {emailField} from '../../internal/field.js';
 import {LazyResend} from '../../internal/steps/lazy-resend.js';
 import type {FormValidator} from '../../internal/validation.js';
 import type {LinkType} from './link.js';
@@ -117,17 +117,7 @@ export class LinkNextStep {
       @change=${this.#v.onChange}
     >
       <p class="lr-form__intro" id=${uid('renew-intro')}>${t('link.resend.intro')}</p>
-      ${field({
-        id: uid('renew-email'),
-        name: 'email',
-        type: 'email',
-        label: t('field.email'),
-        autocomplete: 'email',
-        required: true,
-        error: this.#v.error('email'),
-        spellcheck: false,
-        autocapitalize: 'none',
-      })}
+      ${emailField({id: uid('renew-email'), label: t('field.email'), autocomplete: 'email', error: this.#v.error('email')})}
       <div class="lr-form__actions">
         <button type="submit" class="lr-form__submit lr-link__renew-submit" ?disabled=${this.#act.blocked}>${t('resend.button')}</button>
         ${this.#act.message(SLOT)}

@@ -14,7 +14,7 @@ import {refocus} from '../../internal/controllers/refocus.js';
 import {shownOnField} from '../../internal/controllers/shown-on-field.js';
 import {SignedInData} from '../../internal/controllers/signed-in-data.js';
 import {SignedInView} from '../../internal/controllers/signed-in-view.js';
-import {field} from '../../internal/field.js';
+import {emailField} from '../../internal/field.js';
 import {LrElement} from '../../internal/lr-element.js';
 import {FormValidator} from '../../internal/validation.js';
 import {formStyles} from '../../styles/form.styles.js';
@@ -187,17 +187,7 @@ export class LrEmailManager extends LrElement {
       <div class="lr-emails__heading" role="heading" aria-level=${this.headingLevel + 1} id=${titleId}>
         ${this.msg('emails.add.title')}
       </div>
-      ${field({
-        id: this.uid('add-email'),
-        name: 'email',
-        type: 'email',
-        label: this.msg('emails.add.field'),
-        autocomplete: 'email',
-        required: true,
-        error: this.#v.error('email'),
-        spellcheck: false,
-        autocapitalize: 'none',
-      })}
+      ${emailField({id: this.uid('add-email'), label: this.msg('emails.add.field'), autocomplete: 'email', error: this.#v.error('email')})}
       <div class="lr-form__actions">
         <button type="submit" class="lr-form__submit lr-emails__add-submit" ?disabled=${act.blocked}>
           ${this.msg('emails.add.submit')}

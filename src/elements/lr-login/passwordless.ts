@@ -7,7 +7,7 @@ import {sendPasswordlessQuietly, verifyPasswordlessCode} from '../../core/passwo
 import {localeOf, msg, type MessageKey, type MessageParams} from '../../i18n/index.js';
 import type {ActionController} from '../../internal/controllers/action.js';
 import {CountdownController} from '../../internal/countdown.js';
-import {field} from '../../internal/field.js';
+import {emailField, field} from '../../internal/field.js';
 import {firstFactor, handOverChallenge} from '../../internal/steps/hand-over.js';
 import type {SecondFactorStep} from '../../internal/steps/second-factor/index.js';
 import {FormValidator} from '../../internal/validation.js';
@@ -119,18 +119,7 @@ export class PasswordlessStep {
       @change=${this.#v.onChange}
     >
       <p class="lr-form__intro" id=${uid('pwl-intro')}>${msg(`passwordless.intro.${kind}`)}</p>
-      ${field({
-        id: uid('pwl-email'),
-        name: 'email',
-        type: 'email',
-        label: msg('field.email'),
-        autocomplete: 'username',
-        required: true,
-        value: this.#h.draft(),
-        error: this.#v.error('email'),
-        spellcheck: false,
-        autocapitalize: 'none',
-      })}
+      ${emailField({id: uid('pwl-email'), label: msg('field.email'), autocomplete: 'username', value: this.#h.draft(), error: this.#v.error('email')})}
       <div class="lr-form__actions">
         <button type="submit" class="lr-form__submit" ?disabled=${act.blocked}>${msg(`passwordless.submit.${kind}`)}</button>
         ${this.#host.noPassword

@@ -9,7 +9,7 @@ import {fromHost, getSott, HostSourceError} from '../../core/sott.js';
 import type {StoredProfile} from '../../core/store.js';
 import {ActionController} from '../../internal/controllers/action.js';
 import type {ErrorOutcome} from '../../internal/controllers/errors.js';
-import {field} from '../../internal/field.js';
+import {emailField, field} from '../../internal/field.js';
 import {LrElement} from '../../internal/lr-element.js';
 import {LazyResend} from '../../internal/steps/lazy-resend.js';
 import {TakenCheck} from '../../internal/taken-check.js';
@@ -227,17 +227,12 @@ export class LrRegister extends LrElement {
             </div>`
           : nothing}
         ${this._nameFields.includes('UserName') ? nameField('UserName') : nothing}
-        ${field({
+        ${emailField({
           id: this.uid('email'),
-          name: 'email',
-          type: 'email',
           label: this.msg('field.email'),
           autocomplete: this._nameFields.includes('UserName') ? 'email' : 'username',
-          required: true,
           value: this.email,
           error: this._v.error('email'),
-          spellcheck: false,
-          autocapitalize: 'none',
         })}
         ${field({
           id: this.uid('password'),
