@@ -25,6 +25,7 @@ export type {LinkType};
 type View =
   | 'idle'
   | 'verifying'
+  | 'second-factor'
   | 'verified'
   | 'reset-form'
   | 'reset-done'
@@ -56,8 +57,8 @@ type View =
  * `.lr-link__delete-confirm`, `.lr-link__delete-keep`, `.lr-link__retry`, `.lr-link__next`, `.lr-link__resend`, `.lr-link__renew`, plus the shared form hooks (`.lr-form`,
  * `.lr-field`, `.lr-field__input`, `.lr-field__error`, `.lr-field__toggle`, `.lr-form__submit`,
  * `.lr-form__alert` (role=alert), `.lr-form__status` (role=status), `.lr-notice`, `.lr-button`). The reflected
- * `view` attribute tells the current step (`verifying`, `verified`, `reset-form`, `reset-done`,
- * `delete-confirm`, `deleting`, `deleted`, `delete-kept`, `failed`).
+ * `view` attribute tells the current step (`verifying`, `second-factor` (a passwordless link's MFA step), `verified`,
+ * `reset-form`, `reset-done`, `delete-confirm`, `deleting`, `deleted`, `delete-kept`, `failed`).
  *
  * @summary Completes email links: verify an address, reset the password, confirm account deletion.
  * @status experimental
@@ -107,7 +108,7 @@ export class LrEmailLink extends LrElement {
 
   /** The current step; mirrored to the `view` attribute for styling and tests. */
   get view(): View {
-    return this._view;
+    return this._pwl.showing ? 'second-factor' : this._view;
   }
 
   @state() private _view: View = 'idle';
@@ -131,7 +132,7 @@ export class LrEmailLink extends LrElement {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     if (changed.has('vtype') || changed.has('vtoken') || this._started === undefined) this._start();
-    if (this.getAttribute('view') !== this._view) this.setAttribute('view', this._view);
+    if (this.getAttribute('view') !== this.view) this.setAttribute('view', this.view);
   }
 
   // ── Rendering ────────────────────────────────────────────────────────────────────────────────────────

@@ -32,6 +32,11 @@ export class PasswordlessLink {
     this.#act = act;
   }
 
+  /** Whether the second-factor step shows (the element's `view` is then `second-factor`). */
+  get showing(): boolean {
+    return !!this.#step;
+  }
+
   /** The second-factor step while it shows (the element renders it instead of its current view). */
   step(): TemplateResult | undefined {
     return this.#step?.render();

@@ -85,10 +85,14 @@ describe('passwordless sign-in with a second factor', function () {
     expect(document.activeElement).to.equal(code(link));
     expect(code(link).getAttribute('autocomplete')).to.equal('one-time-code');
     expect(session().state).to.equal('anonymous');
+    expect(link.view).to.equal('second-factor'); // not `verifying` while the second step shows
+    await link.updateComplete;
+    expect(link.getAttribute('view')).to.equal('second-factor');
     await expect(link).to.be.accessible();
     const totp = await admin.totp(secret);
     await enterCode(link, totp);
     await settle(link, () => link.view === 'verified', 'signed in');
+    expect(link.getAttribute('view')).to.equal('verified');
     expect(link.querySelector('.lr-mfa')).to.equal(null);
     expect($(link, '.lr-link__message').textContent).to.include('signed in');
     expect(document.activeElement).to.equal($(link, '.lr-link__message'));
