@@ -45,7 +45,7 @@ function chunkDeps(): Plugin {
 const CORE_CHUNK = [
   // The page-wide API, the session, messages (not the keep-alive, loaded once signed in, nor the calls of the MFA
   // steps, SOTT and passwordless sign-in), the English texts every element shares, `defineElement`.
-  /[\\/]src[\\/]core[\\/](?!mfa-steps|sott|keep-alive|passwordless)/,
+  /[\\/]src[\\/]core[\\/](?!mfa-steps|sott|keep-alive|passwordless|client|registration|security-questions|account|emails|link-tokens|tokens)/,
   /[\\/]src[\\/]i18n[\\/](?!en[\\/](?!shared\.))/,
   /[\\/]src[\\/](internal[\\/]define|cdn[\\/]sott)\.ts$/,
   // Lit, idb-keyval and the decorator helper (not the QR library: only the MFA setup step uses it).
