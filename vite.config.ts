@@ -43,8 +43,9 @@ function chunkDeps(): Plugin {
  * that the loader imports. The bundler's own runtime helpers join it by themselves once no other chunk needs them.
  */
 const CORE_CHUNK = [
-  // The page-wide API, the session, messages (not the keep-alive, loaded once signed in, nor the calls of the MFA
-  // steps, SOTT and passwordless sign-in), the English texts every element shares, `defineElement`.
+  // The page-wide API, the session and the calls it makes (`request.ts`), messages (not the keep-alive, loaded once
+  // signed in, nor the calls of the MFA steps, SOTT, passwordless sign-in and the areas of `client.ts`, which follow
+  // the elements that make them), the English texts every element shares, `defineElement`.
   /[\\/]src[\\/]core[\\/](?!mfa-steps|sott|keep-alive|passwordless|client|registration|security-questions|account|emails|link-tokens|tokens)/,
   /[\\/]src[\\/]i18n[\\/](?!en[\\/](?!shared\.))/,
   /[\\/]src[\\/](internal[\\/]define|cdn[\\/]sott)\.ts$/,
