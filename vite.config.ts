@@ -38,12 +38,30 @@ function chunkDeps(): Plugin {
   };
 }
 
+/**
+ * What the CDN build's `core` chunk holds: everything an element page loads whatever its elements, in one file
+ * that the loader imports. The bundler's own runtime helpers join it by themselves once no other chunk needs them.
+ */
+const CORE_CHUNK = [
+  // The page-wide API, the session and the calls it makes (`request.ts`), messages (not the keep-alive, loaded once
+  // signed in, nor the calls of the MFA steps, SOTT, passwordless sign-in and the areas of `client.ts`, which follow
+  // the elements that make them), the English texts every element shares, `defineElement`.
+  /[\\/]src[\\/]core[\\/](?!mfa-steps|sott|keep-alive|passwordless|client|registration|security-questions|account|emails|link-tokens|tokens)/,
+  /[\\/]src[\\/]i18n[\\/](?!en[\\/](?!shared\.))/,
+  /[\\/]src[\\/](internal[\\/]define|cdn[\\/]sott)\.ts$/,
+  // Lit, idb-keyval and the decorator helper (not the QR library: only the MFA setup step uses it).
+  /[\\/]node_modules[\\/](?!uqr[\\/])|^\0@oxc-project/,
+  // The code every element imports, and the second step's entry that lr-login imports: 0.24 KB more here, where a
+  // file of its own cost the login page 0.5 KB and a request.
+  /[\\/]src[\\/](styles[\\/]|internal[\\/](lr-element|adopt-styles|session-controller|countdown|cooldowns|field|templates|validation|controllers[\\/](action|errors)|steps[\\/](lazy(-resend)?|second-factor[\\/]index))\.ts$)/,
+];
+
 /** What both CDN builds share: minified es2022 with source maps into dist/cdn. */
 const cdnBuild = { outDir: 'dist/cdn', target: 'es2022', minify: true, sourcemap: true } satisfies BuildEnvironmentOptions;
 
 // `vite build`                   -> dist/: unbundled ESM, one file per source module, lit and idb-keyval left as imports
 // `vite build --mode cdn`        -> dist/cdn/: lr-elements.js (the autoloader, src/cdn/lr-elements.ts), one chunk
-//                                   per element (lr-login.js, …) and shared chunks (chunks/core-*.js, chunks/base-*.js, …)
+//                                   per element (lr-login.js, …) and shared chunks (chunks/core-*.js, …)
 // `vite build --mode cdn-bundle` -> dist/cdn/lr-elements.bundle.js: one self-contained module with every element
 //                                   (run after `--mode cdn`, which empties dist/cdn)
 export default defineConfig(({ mode }) => ({
@@ -62,17 +80,14 @@ export default defineConfig(({ mode }) => ({
             // Element chunks keep their tag's name (a host can preload one by hand); shared chunks are hashed.
             chunkFileNames: (c) => (/[\\/]elements[\\/](lr-[a-z-]+)[\\/]\1\.ts$/.test(c.facadeModuleId ?? '') ? '[name].js' : 'chunks/[name]-[hash].js'),
             // Shared chunks, as few files as the split allows (each file is compressed on its own, and every request
-            // costs a round trip), and none that a page's elements do not use: `core` is what the loader imports
-            // itself (the page-wide API, session, messages; not the keep-alive, which it loads once signed in, nor the
-            // passwordless calls); `base` is Lit and the code every element imports, announced by the loader's
-            // modulepreload hints beside the element's own chunk; `signed-in` is what the elements that show a
-            // signed-in user's data share. Everything else (the SOTT helpers, the lazily loaded steps and the QR
-            // library only they use, what only one element imports) follows its importers: the bundler's automatic
-            // split puts it in the element's chunk or in a chunk of those that import it.
+            // costs a round trip), and none that a page's elements do not use: `core` (CORE_CHUNK) is what every
+            // element page loads, the loader's own import; `signed-in` is what the elements that show a signed-in
+            // user's data share. Everything else (the SOTT helpers, the API calls by area, the lazily loaded steps
+            // and the QR library only they use, what only one element imports) follows its importers: the bundler's
+            // automatic split puts it in the element's chunk or in a chunk of those that import it.
             codeSplitting: {
               groups: [
-                { name: 'core', test: /^\0rolldown[\\/]runtime|[\\/]node_modules[\\/]idb-keyval[\\/]|[\\/]src[\\/](core[\\/](?!mfa-steps|sott|keep-alive|passwordless)|i18n[\\/](?!en[\\/](?!shared\.)))|[\\/]src[\\/](internal[\\/]define|cdn[\\/]sott)\.ts$/ },
-                { name: 'base', test: /[\\/]node_modules[\\/](?!uqr[\\/])|^\0@oxc-project|[\\/]src[\\/](styles[\\/]|internal[\\/](lr-element|adopt-styles|session-controller|countdown|cooldowns|field|templates|validation|controllers[\\/](action|errors)|steps[\\/]lazy(-resend)?)\.ts$)/ },
+                { name: 'core', test: (id) => CORE_CHUNK.some((re) => re.test(id)) },
                 { name: 'signed-in', test: /[\\/]src[\\/]internal[\\/]controllers[\\/](signed-in-data|signed-in-view|shown-on-field|refocus)\.ts$/ },
               ],
             },

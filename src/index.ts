@@ -7,6 +7,7 @@
  * `customElements`).
  */
 export * from './api.js';
+export {api} from './core/index.js';
 export {LrElement} from './internal/lr-element.js';
 
 export {LrLogin} from './elements/lr-login/lr-login.js';

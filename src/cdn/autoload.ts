@@ -11,14 +11,18 @@ import type {LrElementTagMap} from '../frameworks/props.js';
 import {expectSession} from '../core/early-session.js';
 import {TAGS, unknownTag, type LrTagName} from './tags.js';
 
-/** One dynamic import per element: the CDN build turns each into a chunk next to the loader (`lr-login.js`, …). */
-const chunks: Record<LrTagName, () => Promise<unknown>> = {
-  'lr-login': () => import('../elements/lr-login/lr-login.js'),
-  'lr-register': () => import('../elements/lr-register/lr-register.js'),
-  'lr-profile-editor': () => import('../elements/lr-profile-editor/lr-profile-editor.js'),
-  'lr-email-manager': () => import('../elements/lr-email-manager/lr-email-manager.js'),
-  'lr-email-link': () => import('../elements/lr-email-link/lr-email-link.js'),
-  'lr-mfa-settings': () => import('../elements/lr-mfa-settings/lr-mfa-settings.js'),
+/**
+ * One dynamic import per element: the CDN build turns each into a chunk next to the loader (`lr-login.js`, …).
+ * `.then(() => {})` tells the bundler the module's exports go unused here, so it builds no namespace object for
+ * them (one that a chunk other chunks import from would need, with the bundler's runtime helper as a file).
+ */
+const chunks: Record<LrTagName, () => Promise<void>> = {
+  'lr-login': () => import('../elements/lr-login/lr-login.js').then(() => {}),
+  'lr-register': () => import('../elements/lr-register/lr-register.js').then(() => {}),
+  'lr-profile-editor': () => import('../elements/lr-profile-editor/lr-profile-editor.js').then(() => {}),
+  'lr-email-manager': () => import('../elements/lr-email-manager/lr-email-manager.js').then(() => {}),
+  'lr-email-link': () => import('../elements/lr-email-link/lr-email-link.js').then(() => {}),
+  'lr-mfa-settings': () => import('../elements/lr-mfa-settings/lr-mfa-settings.js').then(() => {}),
 };
 const isTag = (name: string): name is LrTagName => Object.hasOwn(chunks, name);
 

@@ -6,7 +6,9 @@
 import '../i18n/en/all.js'; // every text side by side, where they compress together (issue 14)
 import {unknownTag} from './tags.js';
 
-export * from '../index.js';
+// The package's exports but `api` (as the loader: each call is the elements'), and `load()`.
+export * from '../api.js';
+export {LrElement, LrLogin, LrRegister, LrProfileEditor, LrEmailManager, LrEmailLink, LrMfaSettings} from '../index.js';
 export type {LrTagName} from './tags.js';
 
 /** Resolves to the class of `tag`; rejects with a clear error for a name that is not an lr-elements tag. */

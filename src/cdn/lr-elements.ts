@@ -11,8 +11,9 @@
  * resolves to its class.
  *
  * The page-wide API (`configure()`, `getSession()`, `setMessages()`, …) is exported from here as from the
- * one-file bundle (`dist/cdn/lr-elements.bundle.js`). The element classes are not: `await load(tag)` gives them,
- * or use the bundle.
+ * one-file bundle (`dist/cdn/lr-elements.bundle.js`), without the package's `api` namespace of every Auth API call
+ * (each call comes with the elements that make it; `lr-elements` and `lr-elements/core` on npm export it). The
+ * element classes are not: `await load(tag)` gives them, or use the bundle.
  */
 import {discover, load, startAutoload} from './autoload.js';
 

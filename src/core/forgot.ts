@@ -1,4 +1,4 @@
-import { forgotPassword, type CallOptions } from './client.js';
+import { forgotPassword, type CallOptions } from './request.js';
 import { ErrorCodes } from './codes.js';
 import { isApiError } from './errors.js';
 import type { Config } from './config.js';

@@ -1,7 +1,7 @@
 import { ErrorCodes } from './codes.js';
 import { keepAliveConfigured, type Config } from './config.js';
 import { isApiError, LrError } from './errors.js';
-import { slideToken } from './client.js';
+import { slideToken } from './tokens.js';
 import type { StoredSession } from './store.js';
 
 /**

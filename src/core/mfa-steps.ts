@@ -3,7 +3,7 @@
  * settings (A1–A8). Second-factor tokens go in the `secondfactorauthenticationtoken` query, access tokens only in
  * `Authorization: Bearer`. Nothing here logs or keeps a code.
  */
-import { call, type CallOptions, type LoginResult, type Posted, type Profile } from './client.js';
+import { call, type CallOptions, type LoginResult, type Posted, type Profile } from './request.js';
 import type { Config } from './config.js';
 import type { MfaSettings } from './mfa.js';
 

@@ -2,7 +2,7 @@
  * Multi-factor sign-in (MFA contract §3–4): the answer types, telling a challenge from a finished sign-in, and the
  * MFA login (L1). The second step and the settings calls are in `mfa-steps.ts` (loaded only with the step).
  */
-import { call, loginBody, type CallOptions, type LockProof, type LoginId, type Profile } from './client.js';
+import { call, loginBody, type CallOptions, type LockProof, type LoginId, type Profile } from './request.js';
 import type { Config } from './config.js';
 
 /** The settings object (A1; also inside an MFA login answer). Only the keys the elements read are typed. */

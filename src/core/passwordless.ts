@@ -1,9 +1,9 @@
 /**
  * Passwordless sign-in by email (contract §7: P1 send, P2 verify the link, P3 verify the code; the sliding token,
- * §8 T1, is in client.ts with the session's own calls). Apikey-only endpoints; the access token only ever travels
+ * §8 T1, is in tokens.ts). Apikey-only endpoints; the access token only ever travels
  * as `Authorization: Bearer`.
  */
-import { call, type CallOptions, type LoginResult, type Posted, type Profile } from './client.js';
+import { call, type CallOptions, type LoginResult, type Posted, type Profile } from './request.js';
 import { ErrorCodes } from './codes.js';
 import type { Config } from './config.js';
 import { isApiError } from './errors.js';

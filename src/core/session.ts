@@ -1,4 +1,4 @@
-import * as api from './client.js';
+import * as api from './request.js';
 import { resolveConfig, type Config } from './config.js';
 import { ErrorCodes } from './codes.js';
 import { isApiError, LrError } from './errors.js';

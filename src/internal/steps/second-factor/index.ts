@@ -9,7 +9,7 @@ import {ErrorCodes} from '../../../core/codes.js';
 import {isApiError} from '../../../core/errors.js';
 import {emit} from '../../../core/events.js';
 import {challengeOf, mfaLogin, type MfaLoginResult} from '../../../core/mfa.js';
-import * as api from '../../../core/client.js';
+import * as api from '../../../core/request.js';
 import type {Config} from '../../../core/config.js';
 import {ensureLocale, localeOf} from '../../../i18n/index.js';
 import type {SecondFactorStep} from './step.js';
