@@ -8,11 +8,4 @@
  */
 export * from './api.js';
 export {api} from './core/index.js';
-export {LrElement} from './internal/lr-element.js';
-
-export {LrLogin} from './elements/lr-login/lr-login.js';
-export {LrRegister} from './elements/lr-register/lr-register.js';
-export {LrProfileEditor} from './elements/lr-profile-editor/lr-profile-editor.js';
-export {LrEmailManager} from './elements/lr-email-manager/lr-email-manager.js';
-export {LrEmailLink} from './elements/lr-email-link/lr-email-link.js';
-export {LrMfaSettings} from './elements/lr-mfa-settings/lr-mfa-settings.js';
+export * from './elements.js';

@@ -8,7 +8,7 @@ import {unknownTag} from './tags.js';
 
 // The package's exports but `api` (as the loader: each call is the elements'), and `load()`.
 export * from '../api.js';
-export {LrElement, LrLogin, LrRegister, LrProfileEditor, LrEmailManager, LrEmailLink, LrMfaSettings} from '../index.js';
+export * from '../elements.js';
 export type {LrTagName} from './tags.js';
 
 /** Resolves to the class of `tag`; rejects with a clear error for a name that is not an lr-elements tag. */
