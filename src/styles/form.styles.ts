@@ -27,32 +27,23 @@ export const formStyles: CSSResult = css`
         [hidden] {
           display: none !important;
         }
-        .lr-form {
+        .lr-form,
+        .lr-panel,
+        .lr-field {
           display: grid;
           grid-template-columns: minmax(0, 1fr);
           gap: var(--lr-form-gap, var(--lr-space-l));
-          margin: 0;
         }
+        .lr-field {
+          gap: var(--lr-space-xs);
+        }
+        .lr-form,
         .lr-form__intro,
         .lr-notice {
           margin: 0;
         }
         .lr-notice:focus {
           outline: none;
-        }
-        .lr-notice:focus-visible {
-          outline: var(--lr-focus-ring-width) solid var(--lr-color-focus);
-          outline-offset: var(--lr-focus-ring-offset);
-        }
-        .lr-panel {
-          display: grid;
-          grid-template-columns: minmax(0, 1fr);
-          gap: var(--lr-form-gap, var(--lr-space-l));
-        }
-        .lr-field {
-          display: grid;
-          grid-template-columns: minmax(0, 1fr);
-          gap: var(--lr-space-xs);
         }
         .lr-field__label {
           font-weight: var(--lr-font-weight-strong);
@@ -65,7 +56,6 @@ export const formStyles: CSSResult = css`
           position: relative;
           display: flex;
           gap: var(--lr-space-s);
-          align-items: stretch;
         }
         .lr-field__input {
           flex: 1 1 auto;
@@ -103,8 +93,9 @@ export const formStyles: CSSResult = css`
           gap: var(--lr-space-m);
           align-items: center;
         }
-        /* Buttons: primary (.lr-form__submit, .lr-button--primary; filled), secondary (.lr-button, outlined), danger (.lr-button--danger,
-           filled; .lr-button--danger-quiet, outlined); all one height. Links styled as buttons (next steps) too. */
+        /* Buttons: primary (.lr-form__submit; filled), secondary (.lr-button, outlined); all one height. The elements that
+           have them style .lr-button--primary (a link drawn as a button), .lr-button--danger (filled) and
+           .lr-button--danger-quiet (outlined) with their own knobs. */
         :is(.lr-button, .lr-form__submit) {
           display: inline-flex;
           align-items: center;
@@ -124,18 +115,10 @@ export const formStyles: CSSResult = css`
         :is(.lr-button:not(.lr-button--primary, .lr-button--danger), .lr-field__toggle):not(:disabled):hover {
           background: var(--lr-color-accent-soft);
         }
-        :is(.lr-form__submit, .lr-button--primary) {
+        .lr-form__submit {
           border-color: var(--lr-button-background, var(--lr-color-accent));
           background: var(--lr-button-background, var(--lr-color-accent));
           color: var(--lr-button-color, var(--lr-color-on-accent));
-        }
-        .lr-button--danger {
-          border-color: var(--lr-color-danger);
-          background: var(--lr-color-danger);
-          color: var(--lr-color-on-accent);
-        }
-        .lr-button--danger-quiet {
-          color: var(--lr-color-danger);
         }
         /* The show-password toggle: an icon button inside the input's frame, at its end. */
         .lr-field__toggle {
@@ -182,7 +165,6 @@ export const formStyles: CSSResult = css`
         }
         .lr-form__link {
           padding: 0;
-          min-height: auto;
           font: inherit;
           color: var(--lr-color-accent);
           background: none;
@@ -194,6 +176,7 @@ export const formStyles: CSSResult = css`
           cursor: not-allowed;
           opacity: 0.6;
         }
+        .lr-notice:focus-visible,
         :is(input, select, button, a):focus-visible {
           outline: var(--lr-focus-ring-width) solid var(--lr-color-focus);
           outline-offset: var(--lr-focus-ring-offset);
@@ -242,15 +225,6 @@ export const formStyles: CSSResult = css`
             transition: border-color 120ms ease, background-color 120ms ease;
           }
         }
-      }
-      /* Links drawn as buttons (the email link's next step): nearly every page has an unlayered "a { color }" rule,
-         which beats any rule in this layer and made the text the colour of the button. Important here (layered
-         important beats unlayered); hosts restyle through --lr-button-color and --lr-color-accent. */
-      :where(lr-email-link) a.lr-button {
-        color: var(--lr-color-accent) !important;
-      }
-      :where(lr-email-link) a.lr-button--primary {
-        color: var(--lr-button-color, var(--lr-color-on-accent)) !important;
       }
     }
   `;

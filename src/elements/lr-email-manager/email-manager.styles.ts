@@ -71,6 +71,14 @@ export const emailManagerStyles = css`
     :where(lr-email-manager) .lr-emails__note:empty {
       display: none;
     }
+    :where(lr-email-manager) .lr-button--danger {
+      border-color: var(--lr-color-danger);
+      background: var(--lr-color-danger);
+      color: var(--lr-color-on-accent);
+    }
+    :where(lr-email-manager) .lr-button--danger-quiet {
+      color: var(--lr-color-danger);
+    }
     :where(lr-email-manager) .lr-emails__cooldown {
       font-size: var(--lr-font-size-small);
       color: var(--lr-color-text-muted);
