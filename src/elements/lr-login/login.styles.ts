@@ -6,19 +6,21 @@ export const loginStyles = css`
     :where(lr-login[hide-when-signed-in][session-state='authenticated']) {
       display: none;
     }
-    :where(lr-login) .lr-login__forgot {
-      justify-self: start;
-    }
-    :where(lr-login) .lr-login__who {
-      font-weight: var(--lr-font-weight-strong);
-      overflow-wrap: anywhere;
-    }
-    :where(lr-login) .lr-login__lock {
-      display: grid;
-      gap: var(--lr-space-m);
-    }
-    :where(lr-login) .lr-login__signed-in {
-      gap: var(--lr-login-signed-in-gap, var(--lr-space-m));
+    :where(lr-login) {
+      .lr-login__forgot {
+        justify-self: start;
+      }
+      .lr-login__who {
+        font-weight: var(--lr-font-weight-strong);
+        overflow-wrap: anywhere;
+      }
+      .lr-login__lock {
+        display: grid;
+        gap: var(--lr-space-m);
+      }
+      .lr-login__signed-in {
+        gap: var(--lr-login-signed-in-gap, var(--lr-space-m));
+      }
     }
   }
 `;

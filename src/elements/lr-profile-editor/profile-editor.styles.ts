@@ -8,46 +8,40 @@ export const profileEditorStyles = css`
     }
     :where(lr-profile-editor) {
       overflow-wrap: anywhere; /* long addresses wrap instead of overflowing */
-    }
-    :where(lr-profile-editor) :is(.lr-profile, .lr-profile__section) > * {
-      min-width: 0;
-    }
-    :where(lr-profile-editor) .lr-profile {
-      display: grid;
-      gap: var(--lr-profile-section-gap, calc(2 * var(--lr-space-l)));
-    }
-    :where(lr-profile-editor) .lr-profile__section {
-      display: grid;
-      gap: var(--lr-form-gap, var(--lr-space-l));
-      margin: 0;
-    }
-    :where(lr-profile-editor) .lr-profile__heading {
-      margin: 0;
-      font-size: var(--lr-profile-heading-size, 1.125rem);
-      font-weight: var(--lr-font-weight-strong);
-    }
-    :where(lr-profile-editor) .lr-profile__heading:focus,
-    :where(lr-profile-editor) .lr-notice:focus {
-      outline: none;
-    }
-    :where(lr-profile-editor) .lr-profile__identities {
-      margin: 0;
-      padding-inline-start: var(--lr-space-l);
-    }
-    :where(lr-profile-editor) .lr-profile__identity {
-      overflow-wrap: anywhere;
-    }
-    /* Deleting: the first button is quiet (outlined), the confirmation filled (the button hierarchy of form.styles). */
-    :where(lr-profile-editor) .lr-button--danger {
-      border-color: var(--lr-profile-danger-color, var(--lr-color-danger));
-      background: var(--lr-profile-danger-color, var(--lr-color-danger));
-      color: var(--lr-color-on-accent);
-    }
-    :where(lr-profile-editor) .lr-button--danger-quiet {
-      color: var(--lr-profile-danger-color, var(--lr-color-danger));
-    }
-    :where(lr-profile-editor) select.lr-field__input {
-      appearance: auto;
+      :is(.lr-profile, .lr-profile__section) > * {
+        min-width: 0;
+      }
+      .lr-profile {
+        display: grid;
+        gap: var(--lr-profile-section-gap, calc(2 * var(--lr-space-l)));
+      }
+      .lr-profile__section {
+        display: grid;
+        gap: var(--lr-form-gap, var(--lr-space-l));
+        margin: 0;
+      }
+      .lr-profile__heading {
+        margin: 0;
+        font-size: var(--lr-profile-heading-size, 1.125rem);
+        font-weight: var(--lr-font-weight-strong);
+      }
+      .lr-profile__heading:focus,
+      .lr-notice:focus {
+        outline: none;
+      }
+      .lr-profile__identities {
+        margin: 0;
+        padding-inline-start: var(--lr-space-l);
+      }
+      /* Deleting: the first button is quiet (outlined), the confirmation filled (the button hierarchy of form.styles). */
+      .lr-button--danger {
+        border-color: var(--lr-profile-danger-color, var(--lr-color-danger));
+        background: var(--lr-profile-danger-color, var(--lr-color-danger));
+        color: var(--lr-color-on-accent);
+      }
+      .lr-button--danger-quiet {
+        color: var(--lr-profile-danger-color, var(--lr-color-danger));
+      }
     }
   }
 `;
