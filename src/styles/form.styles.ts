@@ -172,7 +172,7 @@ export const formStyles: CSSResult = css`
           text-decoration: underline;
           cursor: pointer;
         }
-        button:disabled {
+        & button:disabled {
           cursor: not-allowed;
           opacity: 0.6;
         }
@@ -221,7 +221,7 @@ export const formStyles: CSSResult = css`
         }
         @media (prefers-reduced-motion: no-preference) {
           .lr-field__input,
-          button {
+          & button {
             transition: border-color 120ms ease, background-color 120ms ease;
           }
         }

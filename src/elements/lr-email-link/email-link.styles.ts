@@ -25,10 +25,10 @@ export const emailLinkStyles = css`
       /* Links drawn as buttons (the next step): nearly every page has an unlayered "a { color }" rule, which beats any
          rule in this layer and made the text the colour of the button. Important here (layered important beats
          unlayered); hosts restyle through --lr-button-color and --lr-color-accent. */
-      a.lr-button {
+      & a.lr-button {
         color: var(--lr-color-accent) !important;
       }
-      a.lr-button--primary {
+      & a.lr-button--primary {
         color: var(--lr-button-color, var(--lr-color-on-accent)) !important;
       }
     }
