@@ -25,8 +25,13 @@ test('E1-01/E1-08: the default cost stores $scrypt$ln=17,r=8,p=1 with a 16-byte 
     assertError(await h.api('POST', `${A}/login`, { json: { email, password: 'Wrong-Password-1' } }), 401, 966);
     return performance.now() - t0;
   };
-  const wrong = await time('ada@example.com');
-  const unknown = await time('nobody@example.com');
+  // The fastest of three alternating tries of each: one try can be slowed several times by a busy machine (the
+  // bound is about the work each path does, not about the machine's load at one moment).
+  let wrong = Infinity, unknown = Infinity;
+  for (let i = 0; i < 3; i++) {
+    wrong = Math.min(wrong, await time('ada@example.com'));
+    unknown = Math.min(unknown, await time('nobody@example.com'));
+  }
   assert.ok(wrong > 50, `a default-cost verify takes a while (${wrong.toFixed(0)} ms)`);
   assert.ok(unknown > wrong * 0.5, `unknown ${unknown.toFixed(0)} ms vs wrong ${wrong.toFixed(0)} ms`);
 });
