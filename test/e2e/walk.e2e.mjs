@@ -432,9 +432,11 @@ for (const engine of ENGINES) {
     }, { themes: true });
 
     step('remove the email address', async () => {
-      await page.click(`#emails .lr-emails__remove[data-email="${second}"]`);
+      // Locator clicks wait until the button stands still (the demo's event log and outbox can still be growing from
+      // the previous step; a click here was lost once under load).
+      await page.locator(`#emails .lr-emails__remove[data-email="${second}"]`).click();
       await waitText(page, '#emails .lr-emails__confirm', `Remove ${second} from your account?`);
-      await page.click('#emails .lr-emails__remove-yes');
+      await page.locator('#emails .lr-emails__remove-yes').click();
       await waitText(page, '#emails [role="status"]', `${second} has been removed from your account.`);
       await waitLog(page, 'emails lr-email-removed', `{"email":"${second}"}`);
       await page.waitForFunction(
