@@ -122,7 +122,7 @@ function waitLog(page, ...parts) {
 
 /** Signs out with the demo's <lr-login> and checks what every element shows afterwards. */
 async function signOut(page) {
-  await page.click('#login .lr-login__sign-out');
+  await click(page, '#login .lr-login__sign-out');
   await waitState(page, 'anonymous', DEMO_ELEMENTS);
   await waitText(page, '#login [role="status"]', 'You have signed out.');
   await waitLog(page, 'login lr-logged-out', '{"reason":"user"}');
@@ -177,6 +177,13 @@ async function waitState(page, state, ids) {
 }
 
 /** Clears an input and types like a user. */
+/**
+ * Clicks `sel` as a user would, once it is visible, enabled and standing still (a locator click): the demo's event
+ * log and outbox grow beside the elements while a step settles, and a click aimed before such a shift can land off
+ * its button (one was lost that way under load).
+ */
+const click = (page, sel) => page.locator(sel).setTimeout(STEP_TIMEOUT).click();
+
 async function fill(page, sel, value) {
   await page.waitForSelector(sel, { timeout: STEP_TIMEOUT });
   await page.$eval(sel, (el) => { el.value = ''; el.focus(); });
@@ -318,7 +325,7 @@ for (const engine of ENGINES) {
       await fill(page, '#register input[name="LastName"]', 'Lovelace');
       await fill(page, '#register input[name="email"]', email);
       await fill(page, '#register input[name="password"]', PASSWORD);
-      await page.click('#register .lr-form__submit');
+      await click(page, '#register .lr-form__submit');
       await waitText(page, '#register .lr-register__done', `We sent a verification link to ${email}. Open it to finish creating your account.`);
       await waitLog(page, 'register lr-registered', `"email":"${email}"`, '"verificationRequired":true');
       assert.equal(await page.$('#register form'), null, 'the registration form has left the DOM');
@@ -392,7 +399,7 @@ for (const engine of ENGINES) {
     step('sign in with lr-login', async () => {
       await fill(page, '#login input[name="email"]', email);
       await fill(page, '#login input[name="password"]', PASSWORD);
-      await page.click('#login .lr-form__submit');
+      await click(page, '#login .lr-form__submit');
       await waitState(page, 'authenticated', DEMO_ELEMENTS);
       await waitText(page, '#login .lr-login__who', `Signed in as Ada Lovelace (${email})`);
       await waitLog(page, 'login lr-logged-in', `"Email":"${email}"`);
@@ -404,7 +411,7 @@ for (const engine of ENGINES) {
     step('edit the profile', async () => {
       await fill(page, '#profile input[name="FirstName"]', 'Augusta');
       await fill(page, '#profile input[name="LastName"]', 'King');
-      await page.click('#profile .lr-profile__save');
+      await click(page, '#profile .lr-profile__save');
       await waitText(page, '#profile [role="status"]', 'Your profile has been saved.');
       await waitLog(page, 'profile lr-profile-updated', '"FirstName":"Augusta"', '"LastName":"King"');
       // The session's profile follows: the sign-in elements greet the new name.
@@ -415,7 +422,7 @@ for (const engine of ENGINES) {
 
     step('add an email address', async () => {
       await fill(page, '#emails input[name="email"]', second);
-      await page.click('#emails .lr-emails__add-submit');
+      await click(page, '#emails .lr-emails__add-submit');
       await waitText(page, '#emails [role="status"]', `We added ${second} and sent it a verification link. Open the link to verify the address.`);
       await waitLog(page, 'emails lr-email-added', `{"email":"${second}"}`);
       // The row settles from the optimistic "Adding…" to the address as the API has it: secondary, not verified.
@@ -432,11 +439,9 @@ for (const engine of ENGINES) {
     }, { themes: true });
 
     step('remove the email address', async () => {
-      // Locator clicks wait until the button stands still (the demo's event log and outbox can still be growing from
-      // the previous step; a click here was lost once under load).
-      await page.locator(`#emails .lr-emails__remove[data-email="${second}"]`).click();
+      await click(page, `#emails .lr-emails__remove[data-email="${second}"]`);
       await waitText(page, '#emails .lr-emails__confirm', `Remove ${second} from your account?`);
-      await page.locator('#emails .lr-emails__remove-yes').click();
+      await click(page, '#emails .lr-emails__remove-yes');
       await waitText(page, '#emails [role="status"]', `${second} has been removed from your account.`);
       await waitLog(page, 'emails lr-email-removed', `{"email":"${second}"}`);
       await page.waitForFunction(
@@ -447,10 +452,10 @@ for (const engine of ENGINES) {
     });
 
     step('change the password', async () => {
-      await page.click('#profile .lr-profile__password-open');
+      await click(page, '#profile .lr-profile__password-open');
       await fill(page, '#profile input[name="currentPassword"]', PASSWORD);
       await fill(page, '#profile input[name="newPassword"]', NEW_PASSWORD);
-      await page.click('#profile .lr-profile__password-submit');
+      await click(page, '#profile .lr-profile__password-submit');
       await waitText(page, '#profile .lr-profile__password-done', 'Your password has been changed.');
       await waitText(page, '#profile [role="status"]', 'Your password has been changed.');
       await waitLog(page, 'profile lr-password-changed');
@@ -514,14 +519,14 @@ for (const engine of ENGINES) {
     step('sign in again', async () => {
       await fill(page, '#login input[name="email"]', email);
       await fill(page, '#login input[name="password"]', NEW_PASSWORD);
-      await page.click('#login .lr-form__submit');
+      await click(page, '#login .lr-form__submit');
       await waitState(page, 'authenticated', DEMO_ELEMENTS);
       await waitLog(page, 'login lr-logged-in', `"Email":"${email}"`);
       await waitSteps(page, 3, [1, 2, 3]);
     });
 
     step('reset asks for confirmation', async () => {
-      await page.click('#reset');
+      await click(page, '#reset');
       await page.waitForSelector('#reset-dialog[open]', { timeout: STEP_TIMEOUT });
       await waitText(page, '#reset-dialog', 'Reset the emulator?');
       await waitText(page, '#reset-dialog', 'This deletes every account, session and email in the emulator');
@@ -529,9 +534,9 @@ for (const engine of ENGINES) {
     }, { themes: true });
 
     step('cancel (button or Escape) keeps everything', async () => {
-      await page.click('#reset-dialog button[value="cancel"]');
+      await click(page, '#reset-dialog button[value="cancel"]');
       await page.waitForSelector('#reset-dialog:not([open])', { timeout: STEP_TIMEOUT });
-      await page.click('#reset');
+      await click(page, '#reset');
       await page.waitForSelector('#reset-dialog[open]', { timeout: STEP_TIMEOUT });
       await page.keyboard.press('Escape');
       await page.waitForSelector('#reset-dialog:not([open])', { timeout: STEP_TIMEOUT });
@@ -542,10 +547,10 @@ for (const engine of ENGINES) {
     });
 
     step('reset confirmed: every element signed out, not expired; empty outbox', async () => {
-      await page.click('#reset');
+      await click(page, '#reset');
       await page.waitForSelector('#reset-dialog[open]', { timeout: STEP_TIMEOUT });
       await collect(); // the page reloads after the reset
-      await Promise.all([page.waitForNavigation({ waitUntil: 'load', timeout: STEP_TIMEOUT }), page.click('#reset-confirm')]);
+      await Promise.all([page.waitForNavigation({ waitUntil: 'load', timeout: STEP_TIMEOUT }), click(page, '#reset-confirm')]);
       await waitState(page, 'anonymous', DEMO_ELEMENTS);
       await waitText(page, '#flash', 'The emulator was reset: no accounts, no emails. Start again at step 1.');
       await waitText(page, '#profile', 'Sign in to see and edit your profile.');
