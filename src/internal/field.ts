@@ -1,5 +1,6 @@
 import {html, nothing, type TemplateResult} from 'lit';
 import {ifDefined} from 'lit/directives/if-defined.js';
+import {passwordToggle} from './templates.js';
 
 export interface FieldOptions {
   /** Id unique on the page (use `LrElement.uid()`); the hint and error ids derive from it. */
@@ -31,6 +32,19 @@ export interface FieldOptions {
 export const emailField = (
   o: Pick<FieldOptions, 'id' | 'label' | 'error' | 'value'> & {autocomplete: 'email' | 'username'},
 ): TemplateResult => field({...o, name: 'email', type: 'email', required: true, spellcheck: false, autocapitalize: 'none'});
+
+/**
+ * A password field with the show-password toggle inside its frame (`passwordToggle`): no spellcheck or
+ * auto-capitalisation, `type=text` while `shown`. The toggle controls `controls` (default: this field's id; a form
+ * with two password fields that show together names both); the host flips `shown` in `onToggle`.
+ */
+export const passwordField = (
+  o: Omit<FieldOptions, 'type' | 'trailing' | 'spellcheck' | 'autocapitalize'> & {shown: boolean; host: Element; onToggle: () => void; controls?: string},
+): TemplateResult => {
+  const {shown, host, onToggle, controls, ...f} = o;
+  return field({...f, type: shown ? 'text' : 'password', spellcheck: false, autocapitalize: 'none',
+    trailing: passwordToggle({controls: controls ?? o.id, pressed: shown, host, onToggle})});
+};
 
 /**
  * One accessible field: `<label for>` + `<input>` + hint + error text, all in the same (light) tree.

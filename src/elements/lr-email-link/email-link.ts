@@ -8,9 +8,9 @@ import {onlyEmail} from '../../core/profile.js';
 import {getSession} from '../../core/session.js';
 import {ActionController} from '../../internal/controllers/action.js';
 import type {ErrorOutcome, Msg} from '../../internal/controllers/errors.js';
-import {field} from '../../internal/field.js';
+import {passwordField} from '../../internal/field.js';
 import {LrElement} from '../../internal/lr-element.js';
-import {hiddenUsername, passwordToggle} from '../../internal/templates.js';
+import {hiddenUsername} from '../../internal/templates.js';
 import {FormValidator} from '../../internal/validation.js';
 import {formStyles} from '../../styles/form.styles.js';
 import {deleteConfirmView} from './delete-confirm.js';
@@ -171,14 +171,13 @@ export class LrEmailLink extends LrElement {
 
   private _renderResetForm(): TemplateResult {
     const min = this.passwordMinLength > 0 ? this.passwordMinLength : undefined;
-    const type = this._showPassword ? 'text' : 'password';
     // One state for both fields: each has its own toggle (inside its frame), both show or hide the two.
-    const toggle = passwordToggle({
+    const toggle = {
       controls: `${this.uid('password')} ${this.uid('confirm')}`,
-      pressed: this._showPassword,
+      shown: this._showPassword,
       host: this,
       onToggle: () => (this._showPassword = !this._showPassword),
-    });
+    };
     return html`<form
       class="lr-form lr-link__reset-form"
       novalidate
@@ -190,31 +189,25 @@ export class LrEmailLink extends LrElement {
     >
       <p class="lr-form__intro" id=${this.uid('reset-intro')}>${this.msg('link.reset.intro')}</p>
       ${hiddenUsername({id: this.uid('username'), value: this.email || this._urlEmail, className: 'lr-link__username'})}
-      ${field({
+      ${passwordField({
+        ...toggle,
         id: this.uid('password'),
         name: 'password',
-        type,
         label: this.msg('link.reset.password'),
         autocomplete: 'new-password',
         required: true,
         minlength: min,
         hint: min ? this.msg('link.reset.hint', {count: min}) : undefined,
         error: this._v.error('password'),
-        spellcheck: false,
-        autocapitalize: 'none',
-        trailing: toggle,
       })}
-      ${field({
+      ${passwordField({
+        ...toggle,
         id: this.uid('confirm'),
         name: 'confirmPassword',
-        type,
         label: this.msg('link.reset.confirm'),
         autocomplete: 'new-password',
         required: true,
         error: this._v.error('confirmPassword'),
-        spellcheck: false,
-        autocapitalize: 'none',
-        trailing: toggle,
       })}
       <div class="lr-form__actions">
         <button type="submit" class="lr-form__submit" ?disabled=${this._act.blocked}>

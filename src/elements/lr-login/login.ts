@@ -8,12 +8,11 @@ import {getSession} from '../../core/session.js';
 import type {StoredProfile} from '../../core/store.js';
 import {ensureLocale, localeOf} from '../../i18n/index.js';
 import {ActionController} from '../../internal/controllers/action.js';
-import {field} from '../../internal/field.js';
+import {passwordField} from '../../internal/field.js';
 import {LrElement} from '../../internal/lr-element.js';
 import {LazyStep} from '../../internal/steps/lazy.js';
 import {LazyResend} from '../../internal/steps/lazy-resend.js';
 import {passwordStep, secondFactor, type SecondFactorStep} from '../../internal/steps/second-factor/index.js';
-import {passwordToggle} from '../../internal/templates.js';
 import {FormValidator} from '../../internal/validation.js';
 import {formStyles} from '../../styles/form.styles.js';
 import {LockSlot} from './lock-slot.js';
@@ -186,22 +185,16 @@ export class LrLogin extends LrElement {
         @change=${this._v.onChange}
       >
         ${loginIdField(this, {id: this.uid('email'), value: this._draft || this.email, error: (name) => this._v.error(name)})}
-        ${field({
+        ${passwordField({
           id: this.uid('password'),
           name: 'password',
-          type: this._showPassword ? 'text' : 'password',
           label: this.msg('field.password'),
           autocomplete: 'current-password',
           required: true,
           error: this._v.error('password'),
-          spellcheck: false,
-          autocapitalize: 'none',
-          trailing: passwordToggle({
-            controls: this.uid('password'),
-            pressed: this._showPassword,
-            host: this,
-            onToggle: () => (this._showPassword = !this._showPassword),
-          }),
+          shown: this._showPassword,
+          host: this,
+          onToggle: () => (this._showPassword = !this._showPassword),
         })}
         ${this._lock.render()}
         <div class="lr-form__actions">

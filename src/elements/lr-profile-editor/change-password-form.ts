@@ -6,8 +6,8 @@ import {emit} from '../../core/events.js';
 import {primaryEmailOf} from '../../core/profile.js';
 import type {ErrorOutcome, Msg} from '../../internal/controllers/errors.js';
 import {shownOnField} from '../../internal/controllers/shown-on-field.js';
-import {field} from '../../internal/field.js';
-import {hiddenUsername, passwordToggle} from '../../internal/templates.js';
+import {passwordField} from '../../internal/field.js';
+import {hiddenUsername} from '../../internal/templates.js';
 import {FormValidator} from '../../internal/validation.js';
 import type {SectionContext} from './section.js';
 import '../../i18n/en/profile.js'; // its texts (issue 14: messages per chunk)
@@ -47,34 +47,31 @@ export class PasswordForm {
   render(p: Profile): TemplateResult {
     const {act, msg, uid} = this.#c;
     const min = this.#c.host.passwordMinLength > 0 ? this.#c.host.passwordMinLength : undefined;
-    const password = (name: 'current' | 'new', shown: boolean, toggle: () => void) =>
-      passwordToggle({controls: uid(`pw-${name}`), pressed: shown, host: this.#c.host, onToggle: toggle});
+    const host = this.#c.host;
     return html`${hiddenUsername({id: uid('pw-username'), value: primaryEmailOf(p), className: 'lr-profile__username'})}
-      ${field({
+      ${passwordField({
         id: uid('pw-current'),
         name: 'currentPassword',
-        type: this.#showCurrent ? 'text' : 'password',
         label: msg('profile.password.current'),
         autocomplete: 'current-password',
         required: true,
         error: this.v.error('currentPassword'),
-        spellcheck: false,
-        autocapitalize: 'none',
-        trailing: password('current', this.#showCurrent, () => this.#toggle('current')),
+        shown: this.#showCurrent,
+        host,
+        onToggle: () => this.#toggle('current'),
       })}
-      ${field({
+      ${passwordField({
         id: uid('pw-new'),
         name: 'newPassword',
-        type: this.#showNew ? 'text' : 'password',
         label: msg('profile.password.new'),
         autocomplete: 'new-password',
         required: true,
         minlength: min,
         hint: min ? msg('profile.password.hint', {count: min}) : undefined,
         error: this.v.error('newPassword'),
-        spellcheck: false,
-        autocapitalize: 'none',
-        trailing: password('new', this.#showNew, () => this.#toggle('new')),
+        shown: this.#showNew,
+        host,
+        onToggle: () => this.#toggle('new'),
       })}`;
   }
 

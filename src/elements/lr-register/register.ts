@@ -9,11 +9,11 @@ import {fromHost, getSott, HostSourceError} from '../../core/sott.js';
 import type {StoredProfile} from '../../core/store.js';
 import {ActionController} from '../../internal/controllers/action.js';
 import type {ErrorOutcome} from '../../internal/controllers/errors.js';
-import {emailField, field} from '../../internal/field.js';
+import {emailField, field, passwordField} from '../../internal/field.js';
 import {LrElement} from '../../internal/lr-element.js';
 import {LazyResend} from '../../internal/steps/lazy-resend.js';
 import {TakenCheck} from '../../internal/taken-check.js';
-import {nextStep, passwordToggle} from '../../internal/templates.js';
+import {nextStep} from '../../internal/templates.js';
 import {FormValidator} from '../../internal/validation.js';
 import {formStyles} from '../../styles/form.styles.js';
 import {registerStyles} from './register.styles.js';
@@ -234,10 +234,9 @@ export class LrRegister extends LrElement {
           value: this.email,
           error: this._v.error('email'),
         })}
-        ${field({
+        ${passwordField({
           id: this.uid('password'),
           name: 'password',
-          type: this._showPassword ? 'text' : 'password',
           label: this.msg('field.newPassword'),
           autocomplete: 'new-password',
           required: true,
@@ -245,14 +244,9 @@ export class LrRegister extends LrElement {
           maxlength: PASSWORD_MAX,
           hint: min ? this.msg('register.passwordHint', {count: min}) : undefined,
           error: this._v.error('password'),
-          spellcheck: false,
-          autocapitalize: 'none',
-          trailing: passwordToggle({
-            controls: this.uid('password'),
-            pressed: this._showPassword,
-            host: this,
-            onToggle: () => (this._showPassword = !this._showPassword),
-          }),
+          shown: this._showPassword,
+          host: this,
+          onToggle: () => (this._showPassword = !this._showPassword),
         })}
         <div class="lr-form__actions">
           <button type="submit" class="lr-form__submit" ?disabled=${this._act.blocked}>
