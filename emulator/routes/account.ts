@@ -7,7 +7,7 @@ import { parseProfileUpdate } from '../profile.js';
 import type { User } from '../store.js';
 import { checkPassword, emailFrom, emailFromQuery, normEmail, type Json } from '../validate.js';
 import {
-  checkLinkUrl, checkUserNameFree, isTrue, parseEmailList, setSecurityAnswers, primaryEmail, profileOf, removeAddress, sendTokenMail, touch, userNameFrom,
+  applyProfileUpdate, checkLinkUrl, checkUserNameFree, isTrue, parseEmailList, primaryEmail, profileOf, removeAddress, sendTokenMail, touch, unverifiedAddress, userNameFrom,
 } from './common.js';
 
 const M = '/identity/v2/manage/account';
@@ -97,11 +97,7 @@ export function accountRoutes(emu: Emu): RouteDef[] {
   }
 
   function verificationToken(req: Req): Json {
-    const email = emailFrom(req.body, 'email');
-    const user = store.userByEmail(email);
-    if (!user) fail(1023);
-    const entry = user.emails.find((e) => normEmail(e.Value) === normEmail(email))!;
-    if (entry.Verified) fail(1126);
+    const { user, entry } = unverifiedAddress(emu, req, 1126);
     const token = store.issueOneTime('verification', user.Uid, entry.Value, emu.now(), emu.config.verificationTokenLifetimeSeconds);
     return { VerificationToken: token, expires_in: new Date(emu.now() + emu.config.verificationTokenLifetimeSeconds * 1000).toISOString() };
   }
@@ -127,12 +123,7 @@ export function accountRoutes(emu: Emu): RouteDef[] {
     const locked = req.body.bool('IsLoginLocked');
     const verified = req.body.bool('EmailVerified');
     const phoneVerified = req.body.bool('PhoneIDVerified');
-    const userName = userNameFrom(req.body);
-    checkUserNameFree(emu, userName, user.Uid);
-    const fields = parseProfileUpdate(req.body, /^true$/i.test(req.q('nullsupport') ?? ''));
-    const sqa = req.body.raw('securityquestionanswer');
-    if (sqa !== undefined) setSecurityAnswers(user, sqa);
-    Object.assign(user.fields, fields);
+    const userName = applyProfileUpdate(emu, req, user);
     if (isActive !== undefined) user.IsActive = isActive;
     if (locked === false) unlock(emu, user);
     else if (locked) user.IsLoginLocked = true;

@@ -8,8 +8,8 @@ import { parseProfileUpdate } from '../profile.js';
 import type { User } from '../store.js';
 import { PASSWORD_MAX, checkPassword, emailFrom, emailFromQuery, normEmail, type Json } from '../validate.js';
 import {
-  SECURITY_QUESTIONS, buildLink, checkLinkUrl, checkUserNameFree, hasOption, loginResponse, parseEmailList, primaryEmail, profileOf,
-  removeAddress, sendTokenMail, setSecurityAnswers, signedIn, takeOneTime, touch, userNameFrom,
+  SECURITY_QUESTIONS, applyProfileUpdate, buildLink, checkLinkUrl, checkUserNameFree, hasOption, loginResponse, parseEmailList, primaryEmail, profileOf,
+  removeAddress, sendTokenMail, signedIn, takeOneTime, touch, unverifiedAddress, userNameFrom,
 } from './common.js';
 
 const A = '/identity/v2/auth';
@@ -71,11 +71,7 @@ export function authRoutes(emu: Emu): RouteDef[] {
 
   // Resend the verification email.
   function resendVerification(req: Req): Json {
-    const email = emailFrom(req.body, 'email');
-    const user = store.userByEmail(email);
-    if (!user) fail(1023);
-    const entry = user.emails.find((e) => normEmail(e.Value) === normEmail(email))!;
-    if (entry.Verified) fail(1025);
+    const { user, entry } = unverifiedAddress(emu, req, 1025);
     sendTokenMail(emu, req, 'verification', user, entry.Value);
     return { IsPosted: true };
   }
@@ -143,12 +139,7 @@ export function authRoutes(emu: Emu): RouteDef[] {
   function updateProfile(req: Req): Json {
     const user = req.user();
     if (!req.body.present) fail(1079);
-    const userName = userNameFrom(req.body);
-    checkUserNameFree(emu, userName, user.Uid);
-    const fields = parseProfileUpdate(req.body, /^true$/i.test(req.q('nullsupport') ?? ''));
-    const sqa = req.body.raw('securityquestionanswer');
-    if (sqa !== undefined) setSecurityAnswers(user, sqa);
-    Object.assign(user.fields, fields);
+    const userName = applyProfileUpdate(emu, req, user);
     if (userName) user.UserName = userName;
     store.put(user);
     touch(emu, user);

@@ -2,9 +2,9 @@
 import type { Emu, Req } from '../context.js';
 import { fail, invalid } from '../errors.js';
 import { isLoopbackHost } from '../http/cors.js';
-import { project, publicProfile } from '../profile.js';
+import { parseProfileUpdate, project, publicProfile } from '../profile.js';
 import type { EmailEntry, LinkKind, OneTimeKind, User } from '../store.js';
-import { isEmail, normEmail, type Body, type Json } from '../validate.js';
+import { emailFrom, isEmail, normEmail, type Body, type Json } from '../validate.js';
 
 /**
  * Builds an emailed link from the caller's URL (`verificationurl`, `resetpasswordurl`, `deleteurl`) plus `vtype` and
@@ -43,6 +43,19 @@ const linkBase = (req: Req | null, kind: LinkKind, urlOverride?: string): string
 /** Refuses (908) a caller's link URL for `kind` before anything is changed (e.g. before an account is created). */
 export function checkLinkUrl(emu: Emu, req: Req, kind: LinkKind): void {
   buildLink(emu, linkBase(req, kind), PARAMS[kind], VTYPES[kind], 'x');
+}
+
+/**
+ * The account and the address entry of the body's `email`, which must not be verified yet: 1023 when no account has
+ * it, `verifiedCode` when it is verified (the Auth API's resend says 1025, the Account API's token call 1126).
+ */
+export function unverifiedAddress(emu: Emu, req: Req, verifiedCode: number): { user: User; entry: EmailEntry } {
+  const email = emailFrom(req.body, 'email');
+  const user = emu.store.userByEmail(email);
+  if (!user) fail(1023);
+  const entry = user.emails.find((e) => normEmail(e.Value) === normEmail(email))!;
+  if (entry.Verified) fail(verifiedCode);
+  return { user, entry };
 }
 
 /** Issues a one-time token and "sends" it; returns the token. */
@@ -173,4 +186,19 @@ export function signedIn(emu: Emu, req: Req, user: User): Json {
   user.NoOfLogins += 1;
   user.LastLoginDate = new Date(emu.now()).toISOString();
   return loginResponse(emu, req, user);
+}
+
+/**
+ * The profile part of an update body, shared by the Auth API's profile update and the Account API's: the username
+ * (checked free, returned for the caller to set last), the fields (`nullsupport=true` lets a null clear one) and the
+ * security answers, applied to `user` once all of them parsed.
+ */
+export function applyProfileUpdate(emu: Emu, req: Req, user: User): string | undefined {
+  const userName = userNameFrom(req.body);
+  checkUserNameFree(emu, userName, user.Uid);
+  const fields = parseProfileUpdate(req.body, /^true$/i.test(req.q('nullsupport') ?? ''));
+  const sqa = req.body.raw('securityquestionanswer');
+  if (sqa !== undefined) setSecurityAnswers(user, sqa);
+  Object.assign(user.fields, fields);
+  return userName;
 }
