@@ -46,8 +46,8 @@ export class PasswordForm {
 
   render(p: Profile): TemplateResult {
     const {act, msg, uid} = this.#c;
-    const min = this.#c.host.passwordMinLength > 0 ? this.#c.host.passwordMinLength : undefined;
     const host = this.#c.host;
+    const min = host.passwordMinLength > 0 ? host.passwordMinLength : undefined;
     return html`${hiddenUsername({id: uid('pw-username'), value: primaryEmailOf(p), className: 'lr-profile__username'})}
       ${passwordField({
         id: uid('pw-current'),
